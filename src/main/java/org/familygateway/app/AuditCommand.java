@@ -1,0 +1,47 @@
+package org.familygateway.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.familygateway.audit.AuditEvent;
+import org.familygateway.audit.AuditTrail;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Prints audit entries: the latest, or every step of one delivery. Works while the gateway runs. */
+@Command(name = "audit", description = "Show audit entries (the latest, or those of one receipt).")
+final class AuditCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--receipt", paramLabel = "ID", description = "Only the entries of this receipt id")
+    String receiptId;
+
+    @Option(names = "--latest", defaultValue = "20", description = "How many of the latest entries (default: ${DEFAULT-VALUE})")
+    int latest;
+
+    @Override
+    public Integer call() {
+        GatewaySettings settings = config.settings();
+        try (Database database = Database.open(settings.jdbcUrl(), settings.database().user(), settings.database().password())) {
+            AuditTrail audit = new AuditTrail(database.dataSource(), Clock.systemUTC());
+            List<AuditEvent> events = receiptId != null ? audit.forReceipt(receiptId) : audit.latest(latest);
+            System.out.printf("%-6s %-24s %-18s %-36s %-17s %-6s %s%n", "id", "time", "event", "receipt", "partner", "via", "reason");
+            for (AuditEvent event : events) {
+                var e = event.entry();
+                System.out.printf("%-6d %-24s %-18s %-36s %-17s %-6s %s%n", event.id(), event.occurredAt(), e.type(),
+                        e.receiptId(), nullable(e.partnerId()), nullable(e.channel()),
+                        e.reasonCode() == null ? "" : e.reasonCode() + ": " + e.detail());
+            }
+            return 0;
+        }
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "-" : value;
+    }
+}

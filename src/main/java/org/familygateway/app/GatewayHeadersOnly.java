@@ -1,0 +1,23 @@
+package org.familygateway.app;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.HeaderFilterStrategy;
+
+/**
+ * Only the gateway's own headers (fg..., which hold no personal data) and Artemis' duplicate-detection
+ * id travel as JMS properties; protocol headers picked up at intake (HTTP, file) stay behind.
+ */
+final class GatewayHeadersOnly implements HeaderFilterStrategy {
+
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
+        return !(name.startsWith("fg") || DUPLICATE_ID.equals(name));
+    }
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {
+        return false;
+    }
+}

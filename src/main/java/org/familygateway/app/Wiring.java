@@ -1,0 +1,79 @@
+package org.familygateway.app;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.apache.cxf.Bus;
+import org.familygateway.audit.AuditTrail;
+import org.familygateway.cases.CaseAssembler;
+import org.familygateway.intake.Quarantine;
+import org.familygateway.intake.Receipts;
+import org.familygateway.intake.RejectedMessages;
+import org.familygateway.intake.SftpFolders;
+import org.familygateway.intake.SftpIntakeServer;
+import org.familygateway.intake.SftpReceipts;
+import org.familygateway.intake.SftpSubmissions;
+import org.familygateway.intake.SoapEndpoints;
+import org.familygateway.intake.SoapSubmissions;
+import org.familygateway.trust.CertificatePaths;
+import org.familygateway.trust.CmsVerifier;
+import org.familygateway.trust.PartnerDirectory;
+import org.familygateway.trust.Pem;
+import org.familygateway.trust.ReceiptSigner;
+import org.familygateway.trust.SoapSignatureVerification;
+import org.familygateway.validation.MessageValidator;
+import org.familygateway.validation.MessageXml;
+
+/** Builds the gateway's parts from its settings and names them for the routes. */
+final class Wiring {
+
+    private final GatewaySettings settings;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final SftpFolders folders;
+    private final Supplier<ProducerTemplate> producer;
+    private final PartnerDirectory partners;
+    private final CertificatePaths paths;
+
+    Wiring(GatewaySettings settings, Clock clock, AuditTrail audit, SftpFolders folders, Supplier<ProducerTemplate> producer) {
+        this.settings = settings;
+        this.clock = clock;
+        this.audit = audit;
+        this.folders = folders;
+        this.producer = producer;
+        this.partners = PartnersFile.load(settings.partners());
+        List<X509Certificate> anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
+        this.paths = new CertificatePaths(anchors, clock);
+    }
+
+    /** Names every bean the routes call; the names are the ones used in routes/. */
+    void bindInto(Main camel, Bus bus) {
+        long largestMessage = Math.max(settings.soap().maxMessageBytes(), settings.sftp().maxFileBytes());
+        MessageXml xml = new MessageXml(largestMessage);
+        Receipts receipts = new Receipts(xml, new ReceiptSigner(
+                Pem.privateKey(settings.receipts().signingKey()), Pem.certificate(settings.receipts().signingCertificate())));
+        Quarantine quarantine = (asReceived, headers) ->
+                producer.get().sendBodyAndHeaders("direct:quarantine", asReceived, headers);
+
+        GatewaySettings.Soap soap = settings.soap();
+        SoapEndpoints.useTls(bus, soap.host(), soap.port(), Pem.privateKey(soap.tlsKey()), Pem.certificates(soap.tlsCertificate()));
+        camel.bind("soapEndpoint", SoapEndpoints.submissions(bus, soap.address(), soap.maxMessageBytes(), clock, audit,
+                new SoapSignatureVerification(partners, paths), SoapEndpoints.faults(receipts, xml, audit, quarantine)));
+        camel.bind("soapSubmissions", new SoapSubmissions(receipts, xml));
+        camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths), settings.sftp().maxFileBytes()));
+        camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
+        camel.bind("rejectedMessages", new RejectedMessages());
+        camel.bind("validator", MessageValidator.forSubmissions(largestMessage));
+        camel.bind("cases", new CaseAssembler(xml, clock));
+        camel.bind("audit", audit);
+    }
+
+    SftpIntakeServer sftpServer(SftpFolders sftpFolders) {
+        GatewaySettings.Sftp sftp = settings.sftp();
+        return new SftpIntakeServer(sftp.host(), sftp.port(), sftp.hostKey(), partners, sftpFolders, sftp.maxFileBytes());
+    }
+}

@@ -1,0 +1,75 @@
+package org.familygateway.intake;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.familygateway.model.Headers;
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ChannelType;
+import org.familygateway.model.v1.DigestType;
+import org.familygateway.model.v1.OutcomeType;
+import org.familygateway.model.v1.ReasonType;
+import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.trust.Digests;
+import org.familygateway.trust.ReceiptSigner;
+import org.familygateway.validation.MessageXml;
+
+/**
+ * What the gateway tells a partner about a message: the same receipt for both channels, as the
+ * SOAP acknowledgement, the detail of a SOAP fault, or a CMS-signed file in SFTP receipts/.
+ */
+public final class Receipts {
+
+    private final MessageXml xml;
+    private final ReceiptSigner signer;
+
+    public Receipts(MessageXml xml, ReceiptSigner signer) {
+        this.xml = xml;
+        this.signer = signer;
+    }
+
+    public ReceiptType accepted(Map<String, Object> headers) {
+        return receipt(headers, OutcomeType.ACCEPTED);
+    }
+
+    public ReceiptType rejected(Map<String, Object> headers, Rejection rejection) {
+        ReceiptType receipt = receipt(headers, rejection.code() == org.familygateway.model.v1.ReasonCodeType.INTERNAL_ERROR
+                ? OutcomeType.RETRY_LATER : OutcomeType.REJECTED);
+        for (Rejection problem : rejection.problems()) {
+            ReasonType reason = new ReasonType();
+            reason.setCode(problem.code());
+            reason.setMessage(problem.getMessage());
+            reason.setLocation(problem.location().orElse(null));
+            receipt.getReason().add(reason);
+        }
+        return receipt;
+    }
+
+    /** The receipt as a CMS SignedData file (DER), which a partner checks with openssl cms -verify. */
+    public byte[] signed(ReceiptType receipt) {
+        return signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
+    }
+
+    private static ReceiptType receipt(Map<String, Object> headers, OutcomeType outcome) {
+        ReceiptType receipt = new ReceiptType();
+        receipt.setReceiptId(text(headers, Headers.RECEIPT_ID));
+        receipt.setMessageId(text(headers, Headers.SENDER_MESSAGE_ID));
+        receipt.setFileName(text(headers, Headers.FILE_NAME));
+        receipt.setPartnerId(text(headers, Headers.PARTNER_ID));
+        receipt.setChannel(ChannelType.fromValue(text(headers, Headers.CHANNEL)));
+        receipt.setReceivedAt(OffsetDateTime.parse(text(headers, Headers.RECEIVED_AT)).withOffsetSameInstant(ZoneOffset.UTC));
+        DigestType digest = new DigestType();
+        digest.setAlgorithm(Digests.ALGORITHM);
+        digest.setValue(HexFormat.of().parseHex(text(headers, Headers.PAYLOAD_DIGEST)));
+        receipt.setPayloadDigest(digest);
+        receipt.setOutcome(outcome);
+        return receipt;
+    }
+
+    private static String text(Map<String, Object> headers, String name) {
+        Object value = headers.get(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}

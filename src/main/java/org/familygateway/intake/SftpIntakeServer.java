@@ -1,0 +1,76 @@
+package org.familygateway.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.familygateway.model.v1.ChannelType;
+import org.familygateway.trust.Partner;
+import org.familygateway.trust.PartnerDirectory;
+
+/**
+ * The embedded SFTP server: key-only login as a configured partner, each partner confined to its own
+ * folder, no shell and no commands, and uploads handed on only when complete.
+ */
+public final class SftpIntakeServer implements AutoCloseable {
+
+    private final SshServer server;
+
+    public SftpIntakeServer(String host, int port, Path hostKey, PartnerDirectory partners, SftpFolders folders,
+                            long maxFileBytes) {
+        server = SshServer.setUpDefaultServer();
+        server.setHost(host);
+        server.setPort(port);
+        server.setKeyPairProvider(new FileKeyPairProvider(hostKey));
+        server.setPasswordAuthenticator(null);
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setGSSAuthenticator(null);
+        server.setHostBasedAuthenticator(null);
+        server.setPublickeyAuthenticator((user, key, session) -> mayLogIn(partners, user, key));
+        server.setShellFactory(null);
+        server.setCommandFactory(null);
+
+        VirtualFileSystemFactory files = new VirtualFileSystemFactory();
+        for (Partner partner : partners.all()) {
+            if (partner.mayUse(ChannelType.SFTP)) {
+                folders.prepare(partner.id());
+                files.setUserHomeDir(partner.id(), folders.partnerHome(partner.id()));
+            }
+        }
+        server.setFileSystemFactory(files);
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
+        sftp.addSftpEventListener(new UploadCompletion(folders, maxFileBytes));
+        server.setSubsystemFactories(List.of(sftp));
+    }
+
+    public void start() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the SFTP server on " + server.getHost() + ":" + server.getPort(), e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+
+    private static boolean mayLogIn(PartnerDirectory partners, String user, PublicKey key) {
+        return partners.byId(user)
+                .filter(partner -> partner.mayUse(ChannelType.SFTP))
+                .map(partner -> partner.sshKeys().stream().anyMatch(allowed -> KeyUtils.compareKeys(allowed, key)))
+                .orElse(false);
+    }
+}

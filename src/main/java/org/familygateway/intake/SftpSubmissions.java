@@ -1,0 +1,92 @@
+package org.familygateway.intake;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.ZoneOffset;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.familygateway.model.Headers;
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ChannelType;
+import org.familygateway.model.v1.ReasonCodeType;
+import org.familygateway.trust.CmsVerifier;
+import org.familygateway.trust.Digests;
+import org.familygateway.trust.Partner;
+import org.familygateway.trust.PartnerDirectory;
+
+/**
+ * The SFTP route's edges: reads a completed upload from {@code arrivals/<partner>/<receipt>__<name>},
+ * and verifies its CMS signature against the partner that uploaded it.
+ */
+public final class SftpSubmissions {
+
+    private final PartnerDirectory partners;
+    private final CmsVerifier verifier;
+    private final long maxContentBytes;
+
+    public SftpSubmissions(PartnerDirectory partners, CmsVerifier verifier, long maxContentBytes) {
+        this.partners = partners;
+        this.verifier = verifier;
+        this.maxContentBytes = maxContentBytes;
+    }
+
+    /** Headers from the arrival: who uploaded it, its receipt id, when it arrived, its digest. */
+    public void read(Exchange exchange) {
+        Message in = exchange.getIn();
+        Path file = arrival(exchange);
+        String stored = file.getFileName().toString();
+        int separator = stored.indexOf(UploadCompletion.SEPARATOR);
+        in.setHeader(Headers.CHANNEL, ChannelType.SFTP.value());
+        in.setHeader(Headers.PARTNER_ID, file.getParent().getFileName().toString());
+        in.setHeader(Headers.RECEIPT_ID, stored.substring(0, separator));
+        in.setHeader(Headers.FILE_NAME, stored.substring(separator + UploadCompletion.SEPARATOR.length()));
+        try {
+            in.setHeader(Headers.RECEIVED_AT, Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC).toString());
+            in.setHeader(Headers.PAYLOAD_DIGEST, digest(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the arrival " + stored, e);
+        }
+    }
+
+    /** The body becomes the signed content; throws a Rejection naming the reason otherwise. */
+    public void verify(Exchange exchange) {
+        String partnerId = exchange.getIn().getHeader(Headers.PARTNER_ID, String.class);
+        Partner uploader = partners.byId(partnerId).orElseThrow(() -> new Rejection(ReasonCodeType.SIGNER_NOT_A_PARTNER,
+                "the SFTP account '" + partnerId + "' is no longer a configured partner"));
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(arrival(exchange))) {
+            verifier.verify(in, uploader, content, maxContentBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the arrival", e);
+        }
+        exchange.getIn().setBody(content.toByteArray());
+    }
+
+    /** The body becomes the file exactly as uploaded, for quarantine. */
+    public void asReceived(Exchange exchange) {
+        try {
+            exchange.getIn().setBody(Files.readAllBytes(arrival(exchange)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the arrival", e);
+        }
+    }
+
+    private static Path arrival(Exchange exchange) {
+        return Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
+    }
+
+    private static String digest(Path file) throws IOException {
+        MessageDigest digest = Digests.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return Digests.hex(digest);
+    }
+}

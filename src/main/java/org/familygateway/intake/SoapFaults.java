@@ -1,0 +1,109 @@
+package org.familygateway.intake;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.audit.AuditTrail;
+import org.familygateway.model.Headers;
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ChannelType;
+import org.familygateway.model.v1.ReasonCodeType;
+import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.trust.Digests;
+import org.familygateway.trust.Partner;
+import org.familygateway.trust.SoapSignatureVerification;
+import org.familygateway.validation.MessageXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * Every SOAP failure, wherever it happened (TLS-level parsing, WS-Security, validation, the route),
+ * ends here: the request is quarantined and audited with its reason, and the fault the partner
+ * receives names the reason code and carries a Rejection receipt.
+ */
+final class SoapFaults extends AbstractPhaseInterceptor<Message> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapFaults.class);
+
+    private final Receipts receipts;
+    private final MessageXml xml;
+    private final AuditTrail audit;
+    private final Quarantine quarantine;
+
+    SoapFaults(Receipts receipts, MessageXml xml, AuditTrail audit, Quarantine quarantine) {
+        super(Phase.PRE_LOGICAL);
+        this.receipts = receipts;
+        this.xml = xml;
+        this.audit = audit;
+        this.quarantine = quarantine;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        Exchange exchange = message.getExchange();
+        Message request = exchange.getInMessage();
+        Exception failure = message.getContent(Exception.class);
+        Rejection rejection = Rejections.from(failure);
+        Map<String, Object> headers = headersOf(request);
+        Rejections.describe(rejection, headers);
+        audit.record(AuditEventType.REJECTED, headers);
+        keep(request, headers);
+        ReceiptType receipt = receipts.rejected(headers, rejection);
+        message.setContent(Exception.class, fault(rejection, receipt));
+        audit.record(AuditEventType.RECEIPT_SENT, headers);
+    }
+
+    private void keep(Message request, Map<String, Object> headers) {
+        byte[] asReceived = request == null ? null : (byte[]) request.get(CaptureRequest.BYTES);
+        try {
+            quarantine.keep(asReceived == null ? new byte[0] : asReceived, headers);
+        } catch (RuntimeException e) {
+            // The partner is told to resend (the fault); the audit still records the rejection.
+            LOG.error("could not quarantine rejected SOAP request receipt={}", headers.get(Headers.RECEIPT_ID), e);
+        }
+    }
+
+    private SoapFault fault(Rejection rejection, ReceiptType receipt) {
+        boolean senderFault = rejection.code() != ReasonCodeType.INTERNAL_ERROR;
+        SoapFault fault = new SoapFault(rejection.code().value() + ": " + rejection.getMessage(),
+                senderFault ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
+        Element detail = fault.getOrCreateDetail();
+        Element body = xml.toElement(MessageXml.ELEMENTS.createRejection(receipt));
+        detail.appendChild(detail.getOwnerDocument().importNode(body, true));
+        return fault;
+    }
+
+    private static Map<String, Object> headersOf(Message request) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(Headers.CHANNEL, ChannelType.SOAP.value());
+        Instant receivedAt = request == null ? null : (Instant) request.get(CaptureRequest.RECEIVED_AT);
+        headers.put(Headers.RECEIVED_AT, (receivedAt == null ? Instant.now() : receivedAt).atOffset(ZoneOffset.UTC).toString());
+        headers.put(Headers.RECEIPT_ID, UUID.randomUUID().toString());
+        headers.put(Headers.PAYLOAD_DIGEST, Digests.hex(new byte[0]));
+        if (request != null) {
+            headers.computeIfPresent(Headers.RECEIPT_ID, (k, v) -> Objects.requireNonNullElse(request.get(CaptureRequest.RECEIPT_ID), v));
+            headers.computeIfPresent(Headers.PAYLOAD_DIGEST, (k, v) -> Objects.requireNonNullElse(request.get(CaptureRequest.DIGEST), v));
+            Object partner = request.get(SoapSignatureVerification.PARTNER);
+            if (partner instanceof Partner p) {
+                headers.put(Headers.PARTNER_ID, p.id());
+            }
+            Object senderMessageId = request.get(SoapSubmissions.SENDER_MESSAGE_ID);
+            if (senderMessageId != null) {
+                headers.put(Headers.SENDER_MESSAGE_ID, senderMessageId);
+            }
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,111 @@
+package org.familygateway.intake;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.CopyOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands a file to the gateway only when its upload is complete: when the client closes the file it
+ * wrote in {@code inbox/} (or renames a temporary name to its final one). The file moves atomically
+ * to {@code arrivals/}, named with its receipt id, before the close is acknowledged, so the client
+ * knows the gateway has it. A handle the client never closed (a dropped connection) is a partial
+ * upload and is discarded.
+ */
+final class UploadCompletion implements SftpEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadCompletion.class);
+    static final String SEPARATOR = "__";
+
+    private final SftpFolders folders;
+    private final long maxFileBytes;
+
+    UploadCompletion(SftpFolders folders, long maxFileBytes) {
+        this.folders = folders;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    @Override
+    public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
+                        int dataOffset, int dataLen) throws IOException {
+        if (offset + dataLen > maxFileBytes) {
+            throw new AccessDeniedException(localHandle.getFile().toString(), null,
+                    "file larger than the limit of " + maxFileBytes + " bytes");
+        }
+    }
+
+    @Override
+    public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) throws IOException {
+        if (thrown == null && localHandle instanceof FileHandle file && wrote(file)) {
+            Path uploaded = file.getFile();
+            if (inInbox(uploaded) && !temporary(uploaded)) {
+                arrive(session.getUsername(), uploaded);
+            }
+        }
+    }
+
+    @Override
+    public void moved(ServerSession session, Path source, Path destination, Collection<CopyOption> options, Throwable thrown)
+            throws IOException {
+        if (thrown == null && inInbox(destination) && !temporary(destination) && (temporary(source) || !inInbox(source))) {
+            arrive(session.getUsername(), destination);
+        }
+    }
+
+    @Override
+    public void exiting(ServerSession session, Handle handle) throws IOException {
+        if (handle instanceof FileHandle file && wrote(file) && inInbox(file.getFile())) {
+            Path partial = real(session.getUsername(), file.getFile());
+            handle.close();
+            Files.deleteIfExists(partial);
+            LOG.warn("discarded a partial upload: partner={} file={} (the connection closed before the file did)",
+                    session.getUsername(), file.getFile().getFileName());
+        }
+    }
+
+    private void arrive(String partnerId, Path uploaded) throws IOException {
+        String name = uploaded.getFileName().toString();
+        Path target = folders.arrivals(partnerId).resolve(UUID.randomUUID() + SEPARATOR + name);
+        Files.move(real(partnerId, uploaded), target, StandardCopyOption.ATOMIC_MOVE);
+        LOG.info("upload complete: partner={} file={} arrival={}", partnerId, name, target.getFileName());
+    }
+
+    /** The file on disk behind a path in the partner's view (which is rooted at its home folder). */
+    private Path real(String partnerId, Path virtual) {
+        Path inbox = folders.inbox(partnerId);
+        Path real = inbox.resolve(virtual.getFileName().toString()).normalize();
+        if (!real.startsWith(inbox)) {
+            throw new IllegalStateException("upload path escapes the inbox");
+        }
+        return real;
+    }
+
+    private static boolean wrote(FileHandle file) {
+        Set<StandardOpenOption> options = file.getOpenOptions();
+        return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+    }
+
+    private static boolean inInbox(Path virtual) {
+        Path parent = virtual.toAbsolutePath().normalize().getParent();
+        return parent != null && "/inbox".equals(parent.toString());
+    }
+
+    /** Names clients use while a file is still being written; renamed to the final name when done. */
+    private static boolean temporary(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp") || name.endsWith(".filepart");
+    }
+}

@@ -1,0 +1,38 @@
+package org.familygateway.model;
+
+/**
+ * Names of the headers a message carries from intake to the family team's queue. They travel as
+ * JMS properties, so each is a valid Java identifier. None of them holds personal data.
+ */
+public final class Headers {
+
+    /** The gateway's id for this delivery; also the receipt's id. */
+    public static final String RECEIPT_ID = "fgReceiptId";
+    /** The partner that delivered the message (the SOAP signer, the SFTP account). */
+    public static final String PARTNER_ID = "fgPartnerId";
+    /** SOAP or SFTP. */
+    public static final String CHANNEL = "fgChannel";
+    /** The sender's own message id, from the message. */
+    public static final String SENDER_MESSAGE_ID = "fgSenderMessageId";
+    /** ISO-8601 instant at which the gateway received the bytes. */
+    public static final String RECEIVED_AT = "fgReceivedAt";
+    /** Hex SHA-256 of the bytes as received (envelope or file). */
+    public static final String PAYLOAD_DIGEST = "fgPayloadDigest";
+    /** The SFTP file name as uploaded. */
+    public static final String FILE_NAME = "fgFileName";
+    /** The root element of the message, e.g. Referral. */
+    public static final String MESSAGE_TYPE = "fgMessageType";
+    /** Why a message was rejected or quarantined: a ReasonCodeType name. */
+    public static final String REASON_CODE = "fgReasonCode";
+    /** The reason in words (never content). */
+    public static final String REASON_MESSAGE = "fgReasonMessage";
+    /** Where in the message the problem is, when known. */
+    public static final String REASON_LOCATION = "fgReasonLocation";
+    /** The case a message was forwarded as. */
+    public static final String CASE_ID = "fgCaseId";
+    /** The version of that case. */
+    public static final String CASE_VERSION = "fgCaseVersion";
+
+    private Headers() {
+    }
+}

@@ -1,0 +1,106 @@
+package org.familygateway.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+
+/**
+ * A partner's SFTP client: logs in with the partner's key (pinning the gateway's host key), uploads to
+ * {@code inbox/}, and collects the receipt from {@code receipts/}.
+ */
+public final class SftpPartnerClient implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final SshClient client = SshClient.setUpDefaultClient();
+    private final String host;
+    private final int port;
+    private final PartnerIdentity partner;
+
+    public SftpPartnerClient(String host, int port, PublicKey gatewayHostKey, PartnerIdentity partner) {
+        this.host = host;
+        this.port = port;
+        this.partner = partner;
+        client.setServerKeyVerifier((session, address, key) -> KeyUtils.compareKeys(gatewayHostKey, key));
+        client.start();
+    }
+
+    /** Uploads in one write-and-close, as most partner systems do. */
+    public void upload(String name, byte[] content) {
+        withSftp(sftp -> {
+            try (OutputStream out = sftp.write("inbox/" + name)) {
+                out.write(content);
+            }
+            return null;
+        });
+    }
+
+    /** Waits for the receipt named after the uploaded file, and returns its bytes. */
+    public byte[] awaitReceipt(String name) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<byte[]> receipt = withSftp(sftp -> {
+                boolean present = StreamSupport.stream(sftp.readDir("receipts").spliterator(), false)
+                        .anyMatch(entry -> entry.getFilename().equals(name + ".receipt.p7m"));
+                if (!present) {
+                    return Optional.<byte[]>empty();
+                }
+                try (InputStream in = sftp.read("receipts/" + name + ".receipt.p7m")) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    in.transferTo(out);
+                    return Optional.of(out.toByteArray());
+                }
+            });
+            if (receipt.isPresent()) {
+                return receipt.get();
+            }
+            sleep();
+        }
+        throw new IllegalStateException("no receipt for " + name + " within " + TIMEOUT.toSeconds() + " seconds");
+    }
+
+    /** Runs an SFTP conversation in a fresh, authenticated session. */
+    public <T> T withSftp(SftpWork<T> work) {
+        try (ClientSession session = client.connect(partner.partnerId(), host, port).verify(TIMEOUT).getSession()) {
+            session.addPublicKeyIdentity(partner.sshKey());
+            session.auth().verify(TIMEOUT);
+            try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+                return work.run(sftp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("SFTP as " + partner.partnerId() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.stop();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a receipt", e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SftpWork<T> {
+        T run(SftpClient sftp) throws IOException;
+    }
+}
