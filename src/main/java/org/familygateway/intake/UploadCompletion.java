@@ -68,9 +68,9 @@ final class UploadCompletion implements SftpEventListener {
     @Override
     public void exiting(ServerSession session, Handle handle) throws IOException {
         if (handle instanceof FileHandle file && wrote(file) && inInbox(file.getFile())) {
-            Path partial = real(session.getUsername(), file.getFile());
-            handle.close();
-            Files.deleteIfExists(partial);
+            // Unlinked while still open (MINA closes the handle next); the thread may already be
+            // interrupted, so nothing here touches the interruptible channel.
+            Files.deleteIfExists(real(session.getUsername(), file.getFile()));
             LOG.warn("discarded a partial upload: partner={} file={} (the connection closed before the file did)",
                     session.getUsername(), file.getFile().getFileName());
         }

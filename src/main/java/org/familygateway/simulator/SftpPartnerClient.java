@@ -82,6 +82,10 @@ public final class SftpPartnerClient implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("SFTP as " + partner.partnerId() + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("SFTP as " + partner.partnerId() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -101,6 +105,6 @@ public final class SftpPartnerClient implements AutoCloseable {
 
     @FunctionalInterface
     public interface SftpWork<T> {
-        T run(SftpClient sftp) throws IOException;
+        T run(SftpClient sftp) throws Exception;
     }
 }

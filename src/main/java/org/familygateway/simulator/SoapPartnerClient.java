@@ -88,7 +88,7 @@ public final class SoapPartnerClient implements AutoCloseable {
     }
 
     /** The XML signature algorithm for the partner's key: SHA-256 or stronger, never SHA-1. */
-    static String signatureAlgorithm(X509Certificate certificate) {
+    public static String signatureAlgorithm(X509Certificate certificate) {
         String key = certificate.getPublicKey().getAlgorithm();
         if ("RSA".equals(key)) {
             return WSS4JConstants.RSA_SHA256;

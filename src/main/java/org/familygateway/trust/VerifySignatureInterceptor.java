@@ -48,6 +48,10 @@ final class VerifySignatureInterceptor extends WSS4JInInterceptor {
                             + " seconds, or more than " + SoapSignatureVerification.TIMESTAMP_MAX_FUTURE_SECONDS
                             + " seconds ahead of the gateway's clock", null, e);
         }
+        if ("certpath".equals(id)) {
+            return new Rejection(ReasonCodeType.CERTIFICATE_UNTRUSTED,
+                    "the signing certificate does not chain to a trusted partnership CA", null, e);
+        }
         return switch (e.getErrorCode()) {
             case FAILED_CHECK, FAILED_SIGNATURE -> new Rejection(ReasonCodeType.SIGNATURE_INVALID,
                     "the XML signature does not verify: the message was altered after signing, or signed wrongly", null, e);

@@ -1,0 +1,141 @@
+package org.familygateway.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.apache.sshd.sftp.client.SftpClient;
+import org.familygateway.audit.AuditEvent;
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.model.v1.AgencyKindType;
+import org.familygateway.model.v1.CaseType;
+import org.familygateway.model.v1.ChannelType;
+import org.familygateway.model.v1.OutcomeType;
+import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.model.v1.ReferralType;
+import org.familygateway.simulator.CmsFiles;
+import org.familygateway.simulator.PartnerIdentity;
+import org.familygateway.simulator.SftpPartnerClient;
+import org.familygateway.testing.Examples;
+import org.familygateway.testing.FamilyTeam.Delivered;
+import org.familygateway.testing.TestGateway;
+import org.familygateway.trust.Digests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SftpIntakeTest {
+
+    @RegisterExtension
+    static final TestGateway gateway = new TestGateway();
+
+    private static final PartnerIdentity POLICE = TestGateway.partner("example-police");
+
+    @Test
+    void a_file_signed_and_uploaded_by_the_police_arrives_on_the_queue_and_a_signed_receipt_appears() throws Exception {
+        ReferralType sent = fromPolice();
+        byte[] file = CmsFiles.sign(Examples.xml(sent), POLICE.signingKey(), POLICE.signingCertificate());
+
+        ReceiptType receipt;
+        try (SftpPartnerClient police = gateway.sftpClient(POLICE)) {
+            police.upload("referral-1.p7m", file);
+            receipt = gateway.receiptChecker().verify(police.awaitReceipt("referral-1.p7m"));
+            List<String> inbox = police.withSftp(sftp -> names(sftp, "inbox"));
+            assertThat(inbox).isEmpty();
+        }
+
+        assertThat(receipt.getOutcome()).isEqualTo(OutcomeType.ACCEPTED);
+        assertThat(receipt.getPartnerId()).isEqualTo("example-police");
+        assertThat(receipt.getChannel()).isEqualTo(ChannelType.SFTP);
+        assertThat(receipt.getFileName()).isEqualTo("referral-1.p7m");
+        assertThat(receipt.getMessageId()).isEqualTo(sent.getMessageId());
+        assertThat(receipt.getPayloadDigest().getAlgorithm()).isEqualTo("SHA-256");
+        assertThat(Digests.hex(file)).isEqualToIgnoringCase(java.util.HexFormat.of().formatHex(receipt.getPayloadDigest().getValue()));
+
+        Delivered delivered = gateway.familyTeam().nextCase(Duration.ofSeconds(15));
+        CaseType received = delivered.asCase();
+        assertThat(delivered.property("fgReceiptId")).isEqualTo(receipt.getReceiptId());
+        assertThat(received.getSource()).singleElement().satisfies(source -> {
+            assertThat(source.getPartnerId()).isEqualTo("example-police");
+            assertThat(source.getChannel()).isEqualTo(ChannelType.SFTP);
+        });
+        assertThat(Examples.text(received.getReferral().get(0))).isEqualTo(Examples.text(sent));
+    }
+
+    @Test
+    void a_file_is_not_taken_while_it_is_still_being_written() throws Exception {
+        byte[] file = CmsFiles.sign(Examples.xml(fromPolice()), POLICE.signingKey(), POLICE.signingCertificate());
+        int half = file.length / 2;
+
+        try (SftpPartnerClient police = gateway.sftpClient(POLICE)) {
+            police.withSftp(sftp -> {
+                try (OutputStream out = sftp.write("inbox/slow.p7m")) {
+                    out.write(Arrays.copyOf(file, half));
+                    out.flush();
+                    await().atMost(Duration.ofSeconds(5)).until(() ->
+                            Files.size(gateway.dataDir().resolve("sftp/partners/example-police/inbox/slow.p7m")) == half);
+                    Thread.sleep(1000);
+                    assertThat(arrivals()).isEmpty();
+                    assertThat(names(sftp, "receipts")).doesNotContain("slow.p7m.receipt.p7m");
+                    out.write(Arrays.copyOfRange(file, half, file.length));
+                }
+                return null;
+            });
+            ReceiptType receipt = gateway.receiptChecker().verify(police.awaitReceipt("slow.p7m"));
+            assertThat(receipt.getOutcome()).isEqualTo(OutcomeType.ACCEPTED);
+        }
+        gateway.familyTeam().nextCase(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void an_upload_abandoned_midway_is_discarded_and_never_processed() throws Exception {
+        byte[] file = CmsFiles.sign(Examples.xml(fromPolice()), POLICE.signingKey(), POLICE.signingCertificate());
+        var partial = gateway.dataDir().resolve("sftp/partners/example-police/inbox/abandoned.p7m");
+
+        try (SftpPartnerClient police = gateway.sftpClient(POLICE)) {
+            police.withSftp(sftp -> {
+                OutputStream out = sftp.write("inbox/abandoned.p7m");
+                out.write(Arrays.copyOf(file, file.length / 2));
+                out.flush();
+                await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(partial) && Files.size(partial) > 0);
+                return null; // the session closes with the file still open, as when a connection drops
+            });
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(partial));
+        assertThat(arrivals()).isEmpty();
+        gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(1));
+        List<AuditEvent> latest = gateway.audit().latest(5);
+        assertThat(latest).noneMatch(e -> "abandoned.p7m".equals(e.entry().detail()));
+    }
+
+    private static ReferralType fromPolice() {
+        ReferralType referral = Examples.referral();
+        referral.getReferrer().getAgency().setPartnerId("example-police");
+        referral.getReferrer().getAgency().setName("Example Constabulary");
+        referral.getReferrer().getAgency().setKind(AgencyKindType.POLICE);
+        return referral;
+    }
+
+    private static List<String> arrivals() throws Exception {
+        try (var files = Files.walk(gateway.dataDir().resolve("sftp/arrivals"))) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    private static List<String> names(SftpClient sftp, String folder) throws java.io.IOException {
+        return StreamSupport.stream(sftp.readDir(folder).spliterator(), false)
+                .map(SftpClient.DirEntry::getFilename)
+                .filter(name -> !name.startsWith("."))
+                .toList();
+    }
+
+    static List<AuditEventType> types(List<AuditEvent> events) {
+        return events.stream().map(AuditEvent::type).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package org.familygateway.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.familygateway.audit.AuditEvent;
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.model.v1.CaseType;
+import org.familygateway.model.v1.ChannelType;
+import org.familygateway.model.v1.OutcomeType;
+import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.model.v1.ReferralType;
+import org.familygateway.simulator.SoapPartnerClient;
+import org.familygateway.testing.Examples;
+import org.familygateway.testing.FamilyTeam.Delivered;
+import org.familygateway.testing.TestGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SoapIntakeTest {
+
+    @RegisterExtension
+    static final TestGateway gateway = new TestGateway();
+
+    @Test
+    void a_referral_signed_by_the_school_arrives_on_the_family_teams_queue_with_its_fields_intact() throws Exception {
+        ReferralType sent = Examples.referral();
+
+        ReceiptType acknowledgement;
+        try (SoapPartnerClient school = gateway.soapClient(TestGateway.partner("example-school"))) {
+            acknowledgement = school.submit(sent);
+        }
+
+        assertThat(acknowledgement.getOutcome()).isEqualTo(OutcomeType.ACCEPTED);
+        assertThat(acknowledgement.getMessageId()).isEqualTo(sent.getMessageId());
+        assertThat(acknowledgement.getPartnerId()).isEqualTo("example-school");
+        assertThat(acknowledgement.getChannel()).isEqualTo(ChannelType.SOAP);
+        assertThat(acknowledgement.getReason()).isEmpty();
+
+        Delivered delivered = gateway.familyTeam().nextCase(Duration.ofSeconds(15));
+        assertThat(delivered.property("fgReceiptId")).isEqualTo(acknowledgement.getReceiptId());
+        assertThat(delivered.property("fgPartnerId")).isEqualTo("example-school");
+        CaseType received = delivered.asCase();
+        assertThat(received.getCaseId()).isEqualTo(delivered.property("fgCaseId"));
+        assertThat(received.getSource()).singleElement().satisfies(source -> {
+            assertThat(source.getPartnerId()).isEqualTo("example-school");
+            assertThat(source.getChannel()).isEqualTo(ChannelType.SOAP);
+            assertThat(source.getMessageId()).isEqualTo(sent.getMessageId());
+            assertThat(source.getReceiptId()).isEqualTo(acknowledgement.getReceiptId());
+        });
+        assertThat(received.getReferral()).hasSize(1);
+        assertThat(Examples.text(received.getReferral().get(0))).isEqualTo(Examples.text(sent));
+    }
+
+    @Test
+    void every_step_of_an_accepted_referral_is_audited_without_its_content() throws Exception {
+        ReferralType sent = Examples.referral();
+        ReceiptType acknowledgement;
+        try (SoapPartnerClient school = gateway.soapClient(TestGateway.partner("example-school"))) {
+            acknowledgement = school.submit(sent);
+        }
+        gateway.familyTeam().nextCase(Duration.ofSeconds(15));
+
+        String receiptId = acknowledgement.getReceiptId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> types(gateway.audit().forReceipt(receiptId)).contains(AuditEventType.FORWARDED));
+        List<AuditEvent> events = gateway.audit().forReceipt(receiptId);
+        assertThat(types(events)).containsExactlyInAnyOrder(AuditEventType.RECEIVED, AuditEventType.SIGNATURE_VERIFIED,
+                AuditEventType.VALIDATED, AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT, AuditEventType.FORWARDED);
+        assertThat(events).allSatisfy(event -> assertThat(event.entry().payloadDigest())
+                .isEqualTo(events.get(0).entry().payloadDigest()).hasSize(64));
+        assertThat(events).filteredOn(e -> e.type() != AuditEventType.RECEIVED)
+                .allSatisfy(event -> assertThat(event.entry().partnerId()).isEqualTo("example-school"));
+        assertThat(events.toString()).doesNotContain("Alex", "Example Road", "AB123456C", "U926200119001", "9434765919");
+    }
+
+    private static List<AuditEventType> types(List<AuditEvent> events) {
+        return events.stream().map(AuditEvent::type).toList();
+    }
+}
