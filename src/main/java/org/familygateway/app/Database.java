@@ -7,7 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 /** The gateway's database: a pool, and the schema brought up to date by Flyway at start-up. */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
 
@@ -15,7 +15,7 @@ final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    static Database open(String url, String user, String password) {
+    public static Database open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -32,7 +32,7 @@ final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 

@@ -16,6 +16,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -50,8 +51,8 @@ public final class CmsVerifier {
             copySignedContent(parser, content, maxContentBytes);
             SignerInformation signer = onlySigner(parser);
             X509Certificate certificate = signerCertificate(signer.getSID(), parser);
-            requireValidSignature(signer, certificate);
             paths.requireTrustedSigner(certificate);
+            requireValidSignature(signer, certificate);
             Partner signedBy = partners.bySigningCertificate(certificate).orElseThrow();
             if (!signedBy.id().equals(deliveredBy.id())) {
                 throw new Rejection(ReasonCodeType.SIGNER_NOT_SENDER, "the file is signed with a certificate of partner '"
@@ -130,6 +131,9 @@ public final class CmsVerifier {
         boolean valid;
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+        } catch (CMSVerifierCertificateNotValidException e) {
+            throw new Rejection(ReasonCodeType.CERTIFICATE_UNTRUSTED,
+                    "the signing certificate was not valid at the signing time the file claims", null, e);
         } catch (CMSException | OperatorCreationException e) {
             valid = false;
         }

@@ -1,0 +1,121 @@
+package org.familygateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.Project;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged jar, run as the README says, in its own process, driven only through its command
+ * line: a partner sends by SOAP and SFTP, the family team takes the cases over AMQP, IG reads the
+ * audit, and SIGTERM stops it cleanly.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedGatewayIT {
+
+    private static final Path JAR = Path.of(System.getProperty("gateway.jar", "target/family-gateway.jar"));
+    private static Path dataDir;
+    private static Path log;
+    private static Process gateway;
+    private static List<String> settings;
+    private static int brokerPort;
+
+    @BeforeAll
+    static void start_the_jar() throws Exception {
+        dataDir = Files.createTempDirectory("family-gateway-it-");
+        log = dataDir.resolve("gateway.log");
+        brokerPort = FreePorts.next();
+        settings = List.of("--set", "dataDir=" + dataDir.resolve("data"), "--set", "soap.port=" + FreePorts.next(),
+                "--set", "sftp.port=" + FreePorts.next(), "--set", "broker.port=" + brokerPort);
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "run"));
+        command.addAll(settings);
+        gateway = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!Files.readString(log).contains("Family Gateway started")) {
+            assertThat(gateway.isAlive()).as("the gateway exited: " + Files.readString(log)).isTrue();
+            assertThat(Instant.now()).as("the gateway did not start in time: " + Files.readString(log)).isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_partner_simulated_by_soap_gets_an_acknowledgement() throws Exception {
+        String output = cli("simulate", "--as", "example-school", "--via", "soap");
+        assertThat(output).contains("<Outcome>ACCEPTED</Outcome>").contains("<PartnerId>example-school</PartnerId>");
+    }
+
+    @Test
+    @Order(2)
+    void a_partner_simulated_by_sftp_gets_a_signed_receipt() throws Exception {
+        String output = cli("simulate", "--as", "example-police", "--via", "sftp");
+        assertThat(output).contains("<Outcome>ACCEPTED</Outcome>").contains("<Channel>SFTP</Channel>");
+    }
+
+    @Test
+    @Order(3)
+    void the_family_team_takes_both_cases_over_amqp() throws Exception {
+        String output = run(List.of(java(), "-jar", JAR.toString(), "cases", "--url", "amqp://127.0.0.1:" + brokerPort,
+                "--max", "2", "--wait", "20"));
+        assertThat(output).contains("2 case(s) taken").contains("(from example-school)").contains("(from example-police)")
+                .contains("<Case xmlns=\"urn:familygateway:v1\">");
+    }
+
+    @Test
+    @Order(4)
+    void information_governance_reads_the_audit_while_the_gateway_runs() throws Exception {
+        String output = cli("audit", "--latest", "50");
+        assertThat(output).contains("FORWARDED").contains("RECEIPT_SENT").contains("example-police").contains("example-school");
+    }
+
+    @Test
+    @Order(5)
+    void sigterm_stops_it_cleanly() throws Exception {
+        gateway.destroy();
+        assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+        assertThat(Files.readString(log)).doesNotContain("Exception in thread");
+    }
+
+    private static String cli(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(settings);
+        return run(command);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
