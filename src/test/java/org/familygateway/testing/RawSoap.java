@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -170,15 +169,8 @@ public final class RawSoap {
 
     private static SSLContext sslContext(List<X509Certificate> cas) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            for (int i = 0; i < cas.size(); i++) {
-                store.setCertificateEntry("ca-" + i, cas.get(i));
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(null, SoapPartnerClient.trusting(cas).getTrustManagers(), null);
             return context;
         } catch (Exception e) {
             throw new IllegalStateException(e);
