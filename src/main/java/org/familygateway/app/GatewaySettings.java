@@ -18,7 +18,8 @@ public record GatewaySettings(
         Sftp sftp,
         Receipts receipts,
         Broker broker,
-        Database database) {
+        Database database,
+        Path pseudonymKey) {
 
     public record Soap(String host, int port, String path, Path tlsCertificate, Path tlsKey, long maxMessageBytes) {
         public String address() {

@@ -11,6 +11,7 @@ import org.apache.cxf.Bus;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.cases.CaseAssembler;
 import org.familygateway.intake.Quarantine;
+import org.familygateway.model.Pseudonyms;
 import org.familygateway.intake.Receipts;
 import org.familygateway.intake.RejectedMessages;
 import org.familygateway.intake.SftpFolders;
@@ -70,6 +71,7 @@ final class Wiring {
         camel.bind("validator", MessageValidator.forSubmissions(largestMessage));
         camel.bind("cases", new CaseAssembler(xml, clock));
         camel.bind("audit", audit);
+        camel.bind("pseudonyms", new Pseudonyms(PseudonymKey.load(settings)));
     }
 
     SftpIntakeServer sftpServer(SftpFolders sftpFolders) {
