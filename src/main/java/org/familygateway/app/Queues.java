@@ -9,6 +9,10 @@ final class Queues {
     static final String INTAKE = "gateway.intake";
     /** What the family team consumes: one case per household, and its updates. */
     static final String CASES = "family-team.cases";
+    /** Accepted information shares, in chunks, waiting for matching and eligibility. */
+    static final String EVIDENCE = "gateway.evidence";
+    /** Accepted consent updates, waiting for the agreement and consent checks. */
+    static final String CONSENT = "gateway.consent";
     /** Rejected or unprocessable messages, with their reason, for IG review. */
     static final String QUARANTINE = "gateway.quarantine";
     /** Where the broker puts a message that failed delivery too many times. */
@@ -16,7 +20,7 @@ final class Queues {
     /** Where the broker puts expired messages (none expire by default). */
     static final String EXPIRED = "gateway.expired";
 
-    static final List<String> ALL = List.of(INTAKE, CASES, QUARANTINE, DEAD_LETTER, EXPIRED);
+    static final List<String> ALL = List.of(INTAKE, EVIDENCE, CONSENT, CASES, QUARANTINE, DEAD_LETTER, EXPIRED);
 
     private Queues() {
     }

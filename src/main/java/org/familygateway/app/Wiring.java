@@ -10,6 +10,7 @@ import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.cases.CaseAssembler;
+import org.familygateway.intake.Admissions;
 import org.familygateway.intake.Quarantine;
 import org.familygateway.model.Pseudonyms;
 import org.familygateway.intake.Receipts;
@@ -20,17 +21,22 @@ import org.familygateway.intake.SftpReceipts;
 import org.familygateway.intake.SftpSubmissions;
 import org.familygateway.intake.SoapEndpoints;
 import org.familygateway.intake.SoapSubmissions;
+import org.familygateway.intake.WorkFolders;
 import org.familygateway.trust.CertificatePaths;
 import org.familygateway.trust.CmsVerifier;
 import org.familygateway.trust.PartnerDirectory;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.ReceiptSigner;
 import org.familygateway.trust.SoapSignatureVerification;
-import org.familygateway.validation.MessageValidator;
+import org.familygateway.validation.SubmissionReader;
 import org.familygateway.validation.MessageXml;
 
 /** Builds the gateway's parts from its settings and names them for the routes. */
 final class Wiring {
+
+    /** Records per message when a share goes on to the broker, and rejected records listed in a receipt. */
+    private static final int SHARE_CHUNK_RECORDS = 500;
+    private static final int LISTED_REJECTIONS = 1000;
 
     private final GatewaySettings settings;
     private final Clock clock;
@@ -65,10 +71,12 @@ final class Wiring {
         camel.bind("soapEndpoint", SoapEndpoints.submissions(bus, soap.address(), soap.maxMessageBytes(), clock, audit,
                 new SoapSignatureVerification(partners, paths), SoapEndpoints.faults(receipts, xml, audit, quarantine)));
         camel.bind("soapSubmissions", new SoapSubmissions(receipts, xml));
-        camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths), settings.sftp().maxFileBytes()));
+        WorkFolders work = new WorkFolders(settings.dataDir().resolve("work").toAbsolutePath());
+        camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths), settings.sftp().maxFileBytes(), work));
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
         camel.bind("rejectedMessages", new RejectedMessages());
-        camel.bind("validator", MessageValidator.forSubmissions(largestMessage));
+        camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),
+                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine));
         camel.bind("cases", new CaseAssembler(xml, clock));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", new Pseudonyms(PseudonymKey.load(settings)));

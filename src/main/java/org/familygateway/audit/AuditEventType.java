@@ -17,5 +17,9 @@ public enum AuditEventType {
     /** Sent to the family team's queue as a case. */
     FORWARDED,
     /** Accepted earlier but could not be processed; moved to quarantine with the reason. */
-    QUARANTINED
+    QUARANTINED,
+    /** An accepted information share (or chunk of one) waits for matching and eligibility. */
+    QUEUED_FOR_MATCHING,
+    /** An accepted consent update waits for the agreement and consent checks. */
+    QUEUED_FOR_CONSENT
 }

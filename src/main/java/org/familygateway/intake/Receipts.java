@@ -1,20 +1,28 @@
 package org.familygateway.intake;
 
+import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.familygateway.model.Headers;
+import org.familygateway.model.RecordRejection;
+import org.familygateway.model.RecordTally;
 import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ChannelType;
 import org.familygateway.model.v1.DigestType;
 import org.familygateway.model.v1.OutcomeType;
+import org.familygateway.model.v1.ReasonCodeType;
 import org.familygateway.model.v1.ReasonType;
 import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.model.v1.RecordCountsType;
+import org.familygateway.model.v1.RejectedRecordType;
 import org.familygateway.trust.Digests;
 import org.familygateway.trust.ReceiptSigner;
 import org.familygateway.validation.MessageXml;
+import org.familygateway.validation.Submission;
 
 /**
  * What the gateway tells a partner about a message: the same receipt for both channels, as the
@@ -30,21 +38,50 @@ public final class Receipts {
         this.signer = signer;
     }
 
-    public ReceiptType accepted(Map<String, Object> headers) {
-        return receipt(headers, OutcomeType.ACCEPTED);
+    /** Accepted: a share with rejected records is PARTIALLY_ACCEPTED, and lists them. */
+    public ReceiptType accepted(Map<String, Object> headers, Submission submission) {
+        boolean partly = submission != null && submission.isShare() && submission.records().rejected() > 0;
+        ReceiptType receipt = receipt(headers, partly ? OutcomeType.PARTIALLY_ACCEPTED : OutcomeType.ACCEPTED);
+        if (submission != null && submission.isShare()) {
+            tally(receipt, submission.records());
+        }
+        return receipt;
     }
 
     public ReceiptType rejected(Map<String, Object> headers, Rejection rejection) {
-        ReceiptType receipt = receipt(headers, rejection.code() == org.familygateway.model.v1.ReasonCodeType.INTERNAL_ERROR
+        ReceiptType receipt = receipt(headers, rejection.code() == ReasonCodeType.INTERNAL_ERROR
                 ? OutcomeType.RETRY_LATER : OutcomeType.REJECTED);
-        for (Rejection problem : rejection.problems()) {
+        receipt.getReason().addAll(reasons(rejection.problems()));
+        rejection.records().ifPresent(records -> tally(receipt, records));
+        return receipt;
+    }
+
+    private static void tally(ReceiptType receipt, RecordTally tally) {
+        RecordCountsType counts = new RecordCountsType();
+        counts.setReceived(BigInteger.valueOf(tally.received()));
+        counts.setAccepted(BigInteger.valueOf(tally.accepted()));
+        counts.setRejected(BigInteger.valueOf(tally.rejected()));
+        if (tally.notListed() > 0) {
+            counts.setRejectedNotListed(BigInteger.valueOf(tally.notListed()));
+        }
+        receipt.setRecords(counts);
+        for (RecordRejection record : tally.listed()) {
+            RejectedRecordType rejected = new RejectedRecordType();
+            rejected.setPosition(BigInteger.valueOf(record.position()));
+            rejected.setRecordId(record.recordId());
+            rejected.getReason().addAll(reasons(record.problems()));
+            receipt.getRejectedRecord().add(rejected);
+        }
+    }
+
+    private static List<ReasonType> reasons(List<Rejection> problems) {
+        return problems.stream().map(problem -> {
             ReasonType reason = new ReasonType();
             reason.setCode(problem.code());
             reason.setMessage(problem.getMessage());
             reason.setLocation(problem.location().orElse(null));
-            receipt.getReason().add(reason);
-        }
-        return receipt;
+            return reason;
+        }).toList();
     }
 
     /** The receipt as a CMS SignedData file (DER), which a partner checks with openssl cms -verify. */
@@ -58,6 +95,7 @@ public final class Receipts {
         receipt.setMessageId(text(headers, Headers.SENDER_MESSAGE_ID));
         receipt.setFileName(text(headers, Headers.FILE_NAME));
         receipt.setPartnerId(text(headers, Headers.PARTNER_ID));
+        receipt.setMessageType(text(headers, Headers.MESSAGE_TYPE));
         receipt.setChannel(ChannelType.fromValue(text(headers, Headers.CHANNEL)));
         receipt.setReceivedAt(OffsetDateTime.parse(text(headers, Headers.RECEIVED_AT)).withOffsetSameInstant(ZoneOffset.UTC));
         DigestType digest = new DigestType();

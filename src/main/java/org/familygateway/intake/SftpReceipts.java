@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.familygateway.model.Headers;
 import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.validation.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ public final class SftpReceipts {
     }
 
     public void accepted(Exchange exchange) {
-        write(exchange.getIn().getHeaders(), receipts.accepted(exchange.getIn().getHeaders()));
+        write(exchange.getIn().getHeaders(), receipts.accepted(exchange.getIn().getHeaders(),
+                exchange.getProperty(Admissions.SUBMISSION, Submission.class)));
     }
 
     public void rejected(Exchange exchange) {

@@ -1,8 +1,9 @@
 package org.familygateway.intake;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,13 @@ public final class SftpSubmissions {
     private final PartnerDirectory partners;
     private final CmsVerifier verifier;
     private final long maxContentBytes;
+    private final WorkFolders workFolders;
 
-    public SftpSubmissions(PartnerDirectory partners, CmsVerifier verifier, long maxContentBytes) {
+    public SftpSubmissions(PartnerDirectory partners, CmsVerifier verifier, long maxContentBytes, WorkFolders workFolders) {
         this.partners = partners;
         this.verifier = verifier;
         this.maxContentBytes = maxContentBytes;
+        this.workFolders = workFolders;
     }
 
     /** Headers from the arrival: who uploaded it, its receipt id, when it arrived, its digest. */
@@ -55,18 +58,26 @@ public final class SftpSubmissions {
         }
     }
 
-    /** The body becomes the signed content; throws a Rejection naming the reason otherwise. */
+    /**
+     * The body becomes the signed content, streamed to {@code content.xml} in the delivery's work
+     * folder (a bulk file is never held in memory); throws a Rejection naming the reason otherwise.
+     */
     public void verify(Exchange exchange) {
+        Path work = workFolders.of(exchange);
         String partnerId = exchange.getIn().getHeader(Headers.PARTNER_ID, String.class);
         Partner uploader = partners.byId(partnerId).orElseThrow(() -> new Rejection(ReasonCodeType.SIGNER_NOT_A_PARTNER,
                 "the SFTP account '" + partnerId + "' is no longer a configured partner"));
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(arrival(exchange))) {
-            verifier.verify(in, uploader, content, maxContentBytes);
+        Path content = work.resolve("content.xml");
+        try {
+            Files.createDirectories(work);
+            try (InputStream in = Files.newInputStream(arrival(exchange));
+                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(content), 64 * 1024)) {
+                verifier.verify(in, uploader, out, maxContentBytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the arrival", e);
         }
-        exchange.getIn().setBody(content.toByteArray());
+        exchange.getIn().setBody(content);
     }
 
     /** The body becomes the file exactly as uploaded, for quarantine. */

@@ -21,6 +21,7 @@ import org.familygateway.model.v1.ChannelType;
 import org.familygateway.model.v1.ReasonCodeType;
 import org.familygateway.trust.SoapSignatureVerification;
 import org.familygateway.validation.MessageXml;
+import org.familygateway.validation.Submission;
 
 /**
  * The SOAP route's edges: takes the submitted message out of a request that CXF has already
@@ -50,15 +51,9 @@ public final class SoapSubmissions {
         in.setBody(bodyBytes(in.getBody(CxfPayload.class)));
     }
 
-    /** Notes the sender's message id on the request, so that a later fault can quote it too. */
-    public void remember(Exchange exchange) {
-        Message request = exchange.getIn().getHeader(CxfConstants.CAMEL_CXF_MESSAGE, Message.class);
-        request.put(SENDER_MESSAGE_ID, exchange.getIn().getHeader(Headers.SENDER_MESSAGE_ID));
-    }
-
     /** The reply: an Acknowledgement receipt. */
     public void acknowledge(Exchange exchange) {
-        var receipt = receipts.accepted(exchange.getIn().getHeaders());
+        var receipt = receipts.accepted(exchange.getIn().getHeaders(), exchange.getProperty(Admissions.SUBMISSION, Submission.class));
         DOMSource acknowledgement = new DOMSource(xml.toElement(MessageXml.ELEMENTS.createAcknowledgement(receipt)));
         exchange.getIn().setBody(new CxfPayload<>(null, List.<Source>of(acknowledgement), null));
     }

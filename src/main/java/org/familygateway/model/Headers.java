@@ -28,6 +28,11 @@ public final class Headers {
     public static final String REASON_MESSAGE = "fgReasonMessage";
     /** Where in the message the problem is, when known. */
     public static final String REASON_LOCATION = "fgReasonLocation";
+    /** For a share: how many of its records were accepted, and rejected. */
+    public static final String RECORDS_ACCEPTED = "fgRecordsAccepted";
+    public static final String RECORDS_REJECTED = "fgRecordsRejected";
+    /** For a share sent on in chunks: which chunk this is, from 0. */
+    public static final String CHUNK = "fgChunk";
     /** The case a message was forwarded as. */
     public static final String CASE_ID = "fgCaseId";
     /** The version of that case. */

@@ -16,6 +16,7 @@ public class Rejection extends RuntimeException {
     private final ReasonCodeType code;
     private final String location;
     private final List<Rejection> further;
+    private RecordTally records;
 
     public Rejection(ReasonCodeType code, String message) {
         this(code, message, null, null);
@@ -40,6 +41,16 @@ public class Rejection extends RuntimeException {
     public static Rejection of(List<Rejection> problems) {
         Rejection first = problems.get(0);
         return new Rejection(first.code, first.getMessage(), first.location, first.getCause(), problems.subList(1, problems.size()));
+    }
+
+    /** For a share none of whose records was accepted: how its records fared. */
+    public Rejection withRecords(RecordTally tally) {
+        this.records = tally;
+        return this;
+    }
+
+    public Optional<RecordTally> records() {
+        return Optional.ofNullable(records);
     }
 
     /** Every problem, this one first. */

@@ -14,6 +14,11 @@ final class ElementPath {
     private final Deque<Step> steps = new ArrayDeque<>();
     private final Map<String, Integer> rootCounts = new HashMap<>();
 
+    void reset() {
+        steps.clear();
+        rootCounts.clear();
+    }
+
     void enter(String localName) {
         Map<String, Integer> siblings = steps.isEmpty() ? rootCounts : steps.peek().childCounts();
         int index = siblings.merge(localName, 1, Integer::sum);

@@ -2,10 +2,13 @@ package org.familygateway.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 
 import org.familygateway.model.Rejection;
@@ -13,45 +16,57 @@ import org.familygateway.model.v1.ReasonCodeType;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.AttributesImpl;
 
 /**
- * Feeds the events of a StAX reader to a schema validator, one element subtree at a time. Refuses
- * DTDs and entity references outright, keeps the element path for error messages, and collects
- * every schema error (up to a cap) instead of stopping at the first.
+ * Checks one document, or one record of a share as if it were a document: the events of a StAX
+ * reader go to the schema validator and on to the checks beyond the schema. DTDs and entity
+ * references are refused outright; every problem names its element path. One instance is reused
+ * for document after document (the validator is costly to make), from one thread.
  */
-final class StreamingValidation implements ErrorHandler {
+final class DocumentCheck implements ErrorHandler {
 
-    private static final int MAX_REPORTED_ERRORS = 20;
+    private static final int MAX_REPORTED = 20;
 
-    private final XMLStreamReader reader;
     private final ValidatorHandler validator;
+    private final CheckingHandler checks;
     private final ElementPath path = new ElementPath();
-    private final List<Rejection> errors = new ArrayList<>();
+    private final List<Rejection> schemaErrors = new ArrayList<>();
+    private XMLStreamReader reader;
+    private Map<String, String> inherited = Map.of();
 
-    StreamingValidation(XMLStreamReader reader, ValidatorHandler validator) {
-        this.reader = reader;
-        this.validator = validator;
+    DocumentCheck(Schema schema) {
+        validator = schema.newValidatorHandler();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("the schema validator cannot be locked down", e);
+        }
         validator.setErrorHandler(this);
+        checks = new CheckingHandler(validator.getTypeInfoProvider(), this::position);
+        validator.setContentHandler(checks);
+    }
+
+    /** Starts a document; {@code inheritedNamespaces} are prefixes declared above a record, by prefix. */
+    void begin(XMLStreamReader source, CheckContext context, Map<String, String> inheritedNamespaces) throws SAXException {
+        reader = source;
+        inherited = inheritedNamespaces;
+        path.reset();
+        schemaErrors.clear();
+        checks.begin(context);
         validator.setDocumentLocator(new ReaderLocator());
-    }
-
-    /** Path of the element the reader is in, for callers' own messages. */
-    String path() {
-        return path.current();
-    }
-
-    int depth() {
-        return path.depth();
-    }
-
-    void startDocument() throws SAXException {
         validator.startDocument();
+        for (Map.Entry<String, String> prefix : inherited.entrySet()) {
+            validator.startPrefixMapping(prefix.getKey(), prefix.getValue());
+        }
     }
 
-    /** Passes the current event on; returns it. */
-    int pass(int event) throws SAXException {
+    /** Passes the reader's current event on. */
+    void pass(int event) throws SAXException {
         switch (event) {
             case XMLStreamConstants.DTD -> throw forbidden("a DTD (DOCTYPE declaration)");
             case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION -> throw forbidden("an entity reference");
@@ -60,59 +75,63 @@ final class StreamingValidation implements ErrorHandler {
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                     validator.characters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
             default -> {
-                // comments and processing instructions carry nothing the schema checks
+                // comments and processing instructions carry nothing to check
             }
         }
-        return event;
     }
 
-    void endDocument() throws SAXException {
-        validator.endDocument();
-    }
-
-    /** Throws the collected schema errors, if any. */
-    void throwIfInvalid() {
-        if (!errors.isEmpty()) {
-            throw Rejection.of(errors);
+    /** Ends the document: its schema errors if it has any, otherwise what the further checks found. */
+    List<Rejection> end() throws SAXException {
+        for (String prefix : inherited.keySet()) {
+            validator.endPrefixMapping(prefix);
         }
+        validator.endDocument();
+        return schemaErrors.isEmpty() ? checks.problems() : List.copyOf(schemaErrors);
+    }
+
+    int depth() {
+        return path.depth();
+    }
+
+    String where() {
+        return position().toString();
+    }
+
+    Where position() {
+        return new Where(path.current(), reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
     }
 
     private void startElement() throws SAXException {
         path.enter(reader.getLocalName());
         for (int i = 0; i < reader.getNamespaceCount(); i++) {
-            validator.startPrefixMapping(nullToEmpty(reader.getNamespacePrefix(i)), nullToEmpty(reader.getNamespaceURI(i)));
+            validator.startPrefixMapping(emptyIfNull(reader.getNamespacePrefix(i)), emptyIfNull(reader.getNamespaceURI(i)));
         }
         AttributesImpl attributes = new AttributesImpl();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
-            String prefix = nullToEmpty(reader.getAttributePrefix(i));
+            String prefix = emptyIfNull(reader.getAttributePrefix(i));
             String local = reader.getAttributeLocalName(i);
-            attributes.addAttribute(nullToEmpty(reader.getAttributeNamespace(i)), local,
+            attributes.addAttribute(emptyIfNull(reader.getAttributeNamespace(i)), local,
                     prefix.isEmpty() ? local : prefix + ":" + local, reader.getAttributeType(i), reader.getAttributeValue(i));
         }
-        validator.startElement(nullToEmpty(reader.getNamespaceURI()), reader.getLocalName(), qualifiedName(), attributes);
+        validator.startElement(emptyIfNull(reader.getNamespaceURI()), reader.getLocalName(), qualifiedName(), attributes);
     }
 
     private void endElement() throws SAXException {
-        validator.endElement(nullToEmpty(reader.getNamespaceURI()), reader.getLocalName(), qualifiedName());
+        validator.endElement(emptyIfNull(reader.getNamespaceURI()), reader.getLocalName(), qualifiedName());
         for (int i = reader.getNamespaceCount() - 1; i >= 0; i--) {
-            validator.endPrefixMapping(nullToEmpty(reader.getNamespacePrefix(i)));
+            validator.endPrefixMapping(emptyIfNull(reader.getNamespacePrefix(i)));
         }
         path.leave();
     }
 
     private String qualifiedName() {
-        String prefix = nullToEmpty(reader.getPrefix());
+        String prefix = emptyIfNull(reader.getPrefix());
         return prefix.isEmpty() ? reader.getLocalName() : prefix + ":" + reader.getLocalName();
     }
 
     private Rejection forbidden(String what) {
         return new Rejection(ReasonCodeType.XML_FORBIDDEN_CONSTRUCT,
                 "the XML contains " + what + "; the gateway never processes DTDs or entities", where());
-    }
-
-    private String where() {
-        return path.current() + " (line " + reader.getLocation().getLineNumber()
-                + ", column " + reader.getLocation().getColumnNumber() + ")";
     }
 
     @Override
@@ -122,8 +141,8 @@ final class StreamingValidation implements ErrorHandler {
 
     @Override
     public void error(SAXParseException exception) {
-        if (errors.size() < MAX_REPORTED_ERRORS) {
-            errors.add(new Rejection(ReasonCodeType.SCHEMA_INVALID, XsdMessages.withoutValues(exception.getMessage()), where()));
+        if (schemaErrors.size() < MAX_REPORTED) {
+            schemaErrors.add(new Rejection(ReasonCodeType.SCHEMA_INVALID, XsdMessages.withoutValues(exception.getMessage()), where()));
         }
     }
 
@@ -141,7 +160,7 @@ final class StreamingValidation implements ErrorHandler {
         return new Rejection(ReasonCodeType.XML_MALFORMED, "the XML is not well-formed: " + message, at, e);
     }
 
-    private static String nullToEmpty(String s) {
+    private static String emptyIfNull(String s) {
         return s == null ? "" : s;
     }
 

@@ -1,0 +1,127 @@
+package org.familygateway.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.familygateway.audit.AuditEntry;
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.audit.AuditTrail;
+import org.familygateway.model.Headers;
+import org.familygateway.model.RecordRejection;
+import org.familygateway.model.Rejection;
+import org.familygateway.validation.Submission;
+import org.familygateway.validation.SubmissionReader;
+
+/**
+ * The admission step shared by both intakes: reads and checks the message, and hands the route what
+ * goes on to the broker: the message as received, or a share's accepted records in chunks. A share's
+ * rejected records are audited one by one and quarantined together.
+ */
+public final class Admissions {
+
+    /** The exchange property holding the Submission, for the receipt. */
+    public static final String SUBMISSION = "familygateway.submission";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final ThreadLocal<SubmissionReader> readers;
+    private final WorkFolders work;
+    private final AuditTrail audit;
+    private final Quarantine quarantine;
+
+    public Admissions(Supplier<SubmissionReader> reader, WorkFolders work, AuditTrail audit, Quarantine quarantine) {
+        this.readers = ThreadLocal.withInitial(reader);
+        this.work = work;
+        this.audit = audit;
+        this.quarantine = quarantine;
+    }
+
+    /** Checks the message; the body becomes the list of what goes on to the broker. */
+    public void read(Exchange exchange) {
+        Message in = exchange.getIn();
+        Submission submission;
+        try (InputStream content = content(in.getBody())) {
+            submission = readers.get().read(content, in.getHeader(Headers.PARTNER_ID, String.class),
+                    OffsetDateTime.parse(in.getHeader(Headers.RECEIVED_AT, String.class)).atZoneSameInstant(UK).toLocalDate(),
+                    work.of(exchange));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the submitted message", e);
+        } catch (Rejection rejection) {
+            rejection.records().ifPresent(tally -> auditRejectedRecords(in.getHeaders(), tally.listed()));
+            throw rejection;
+        }
+        in.setHeader(Headers.MESSAGE_TYPE, submission.type());
+        in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
+        exchange.setProperty(SUBMISSION, submission);
+        if (submission.isShare()) {
+            in.setHeader(Headers.RECORDS_ACCEPTED, submission.records().accepted());
+            in.setHeader(Headers.RECORDS_REJECTED, submission.records().rejected());
+            auditRejectedRecords(in.getHeaders(), submission.records().listed());
+            in.setBody(submission.chunks().stream().map(Path::toFile).toList());
+        } else {
+            in.setBody(List.of(wholeMessage(in.getBody())));
+        }
+    }
+
+    /** Keeps a share's rejected records, as read, in quarantine with the count. */
+    public void quarantineRejectedRecords(Exchange exchange) {
+        Submission submission = exchange.getProperty(SUBMISSION, Submission.class);
+        if (submission == null || submission.rejectedRecords() == null) {
+            return;
+        }
+        Map<String, Object> headers = new java.util.HashMap<>(exchange.getIn().getHeaders());
+        RecordRejection first = submission.records().listed().get(0);
+        headers.put(Headers.REASON_CODE, first.problems().get(0).code().value());
+        headers.put(Headers.REASON_MESSAGE, submission.records().rejected() + " of " + submission.records().received()
+                + " records rejected; the first, record " + first.position() + ": " + first.problems().get(0).getMessage());
+        try {
+            quarantine.keep(Files.readAllBytes(submission.rejectedRecords()), headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rejected records", e);
+        }
+    }
+
+    /** Removes this delivery's work folder, whatever the outcome. */
+    public void cleanUp(Exchange exchange) {
+        work.remove(exchange);
+    }
+
+    private void auditRejectedRecords(Map<String, Object> headers, List<RecordRejection> rejected) {
+        for (RecordRejection record : rejected) {
+            Rejection reason = record.problems().get(0);
+            String detail = "record " + record.position() + (record.recordId() == null ? "" : " (id " + record.recordId() + ")")
+                    + ": " + reason.getMessage() + reason.location().map(l -> " (at " + l + ")").orElse("");
+            AuditEntry summary = AuditEntry.fromHeaders(AuditEventType.REJECTED, headers);
+            audit.append(new AuditEntry(AuditEventType.REJECTED, summary.receiptId(), summary.partnerId(), summary.channel(),
+                    summary.senderMessageId(), null, reason.code().value(), detail, summary.payloadDigest()));
+        }
+    }
+
+    private static InputStream content(Object body) throws IOException {
+        if (body instanceof byte[] bytes) {
+            return new ByteArrayInputStream(bytes);
+        }
+        if (body instanceof File file) {
+            return Files.newInputStream(file.toPath());
+        }
+        if (body instanceof Path path) {
+            return Files.newInputStream(path);
+        }
+        throw new IllegalArgumentException("cannot read a message from a " + (body == null ? "null" : body.getClass().getName()));
+    }
+
+    private static Object wholeMessage(Object body) {
+        return body instanceof Path path ? path.toFile() : body;
+    }
+}

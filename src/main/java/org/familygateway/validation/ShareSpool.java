@@ -1,0 +1,120 @@
+package org.familygateway.validation;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.familygateway.model.RecordRejection;
+import org.familygateway.model.RecordTally;
+import org.familygateway.model.Rejection;
+
+/**
+ * Where a share's records go while it is read: accepted ones into chunk files of a few hundred
+ * records (each a complete InformationShare with the original header), rejected ones into a file of
+ * their own for quarantine. Nothing is forwarded until the whole share has been read and judged.
+ */
+final class ShareSpool implements AutoCloseable {
+
+    private static final byte[] OPEN = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InformationShare xmlns=\""
+            + ContractSchema.NAMESPACE + "\">").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLOSE = "</InformationShare>\n".getBytes(StandardCharsets.UTF_8);
+
+    private final Path folder;
+    private final byte[] header;
+    private final int chunkSize;
+    private final int maxListed;
+    private final List<Path> chunks = new ArrayList<>();
+    private final List<RecordRejection> listed = new ArrayList<>();
+    private OutputStream chunk;
+    private OutputStream rejected;
+    private int inChunk;
+    private long received;
+    private long accepted;
+    private long rejectedCount;
+
+    ShareSpool(Path folder, byte[] header, int chunkSize, int maxListed) {
+        this.folder = folder;
+        this.header = header;
+        this.chunkSize = chunkSize;
+        this.maxListed = maxListed;
+    }
+
+    void accepted(RecordCopier record) throws IOException {
+        received++;
+        accepted++;
+        if (chunk == null || inChunk == chunkSize) {
+            closeChunk();
+            Path next = folder.resolve(String.format("chunk-%06d.xml", chunks.size() + 1));
+            chunks.add(next);
+            chunk = open(next);
+        }
+        record.writeTo(chunk);
+        inChunk++;
+    }
+
+    void rejected(long position, String recordId, List<Rejection> problems, RecordCopier record) throws IOException {
+        received++;
+        rejectedCount++;
+        if (listed.size() < maxListed) {
+            listed.add(new RecordRejection(position, recordId, problems));
+        }
+        if (rejected == null) {
+            rejected = open(rejectedFile());
+        }
+        record.writeTo(rejected);
+    }
+
+    RecordTally tally() {
+        return new RecordTally(received, accepted, rejectedCount, listed);
+    }
+
+    List<Path> chunks() {
+        return List.copyOf(chunks);
+    }
+
+    /** The rejected records, as read, in one InformationShare; null when none was rejected. */
+    Path rejectedRecords() {
+        return rejectedCount == 0 ? null : rejectedFile();
+    }
+
+    private Path rejectedFile() {
+        return folder.resolve("rejected-records.xml");
+    }
+
+    private OutputStream open(Path file) throws IOException {
+        Files.createDirectories(folder);
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+        out.write(OPEN);
+        out.write(header);
+        return out;
+    }
+
+    private void closeChunk() throws IOException {
+        if (chunk != null) {
+            chunk.write(CLOSE);
+            chunk.close();
+            chunk = null;
+            inChunk = 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeChunk();
+            if (rejected != null) {
+                rejected.write(CLOSE);
+                rejected.close();
+                rejected = null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish the spool in " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.familygateway.validation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ReasonCodeType;
+
+/**
+ * Checks a value by its schema type, wherever that type is used: every UPN, NHS number, NI number,
+ * postcode and past date in every message gets the same rule. Runs only on schema-valid values.
+ */
+final class ValueChecks {
+
+    private ValueChecks() {
+    }
+
+    static Optional<Rejection> check(String schemaType, String value, String location, CheckContext context) {
+        return switch (schemaType) {
+            case "UpnType" -> IdentifierRules.upnCheckLetterMatches(value) ? Optional.empty()
+                    : problem(ReasonCodeType.INVALID_UPN, "the UPN's check letter does not match its digits", location);
+            case "NhsNumberType" -> IdentifierRules.nhsNumberCheckDigitMatches(value) ? Optional.empty()
+                    : problem(ReasonCodeType.INVALID_NHS_NUMBER, "the NHS number's check digit does not match", location);
+            case "NiNumberType" -> IdentifierRules.niNumberIsIssuable(value) ? Optional.empty()
+                    : problem(ReasonCodeType.INVALID_NI_NUMBER, "the NI number has a prefix HMRC never issues", location);
+            case "PostcodeType" -> IdentifierRules.postcodeIsValid(value) ? Optional.empty()
+                    : problem(ReasonCodeType.INVALID_POSTCODE, "not a valid UK postcode", location);
+            case "AcademicYearType" -> IdentifierRules.academicYearFollowsOn(value) ? Optional.empty()
+                    : problem(ReasonCodeType.INVALID_PERIOD, "an academic year's second year must follow its first (e.g. 2025/26)", location);
+            case "PastDateType" -> notInFuture(value, location, context);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Rejection> notInFuture(String value, String location, CheckContext context) {
+        LocalDate date = date(value);
+        if (date != null && date.isAfter(context.receivedOn())) {
+            return problem(ReasonCodeType.DATE_IN_FUTURE, "the date of something that happened is later than "
+                    + context.receivedOn() + ", the day the message was received", location);
+        }
+        return Optional.empty();
+    }
+
+    /** An xs:date, which may carry a time zone; null if unreadable (the schema reports that). */
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value, DateTimeFormatter.ISO_DATE);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Rejection> problem(ReasonCodeType code, String message, String location) {
+        return Optional.of(new Rejection(code, message, location));
+    }
+}

@@ -1,0 +1,62 @@
+package org.familygateway.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Information shares for tests, written as partners write them: a header, then records. Each
+ * record method gives one valid record; tests alter it to make it invalid.
+ */
+public final class Shares {
+
+    private Shares() {
+    }
+
+    public static String share(String partnerId, String kind, String... records) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InformationShare xmlns=\"urn:familygateway:v1\">\n"
+                + header(partnerId, kind, null) + String.join("\n", records) + "\n</InformationShare>\n";
+    }
+
+    public static String header(String partnerId, String kind, Long recordCount) {
+        return "  <ShareHeader><MessageId>share-" + UUID.randomUUID() + "</MessageId><CreatedAt>"
+                + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "</CreatedAt>"
+                + "<Sender><PartnerId>" + partnerId + "</PartnerId><Name>Example</Name><Kind>" + kind + "</Kind></Sender>"
+                + (recordCount == null ? "" : "<Extract><Description>test extract</Description><Covers><From>2025-09-01</From></Covers>"
+                + "<RecordCount>" + recordCount + "</RecordCount></Extract>")
+                + "</ShareHeader>\n";
+    }
+
+    /** A pupil (UPN U926200119001) with 10 unauthorised absences out of 120 sessions in autumn 2025. */
+    public static String attendance(String id) {
+        return attendance(id, "U926200119001", 120, 4, 10);
+    }
+
+    public static String attendance(String id, String upn, int possible, int authorised, int unauthorised) {
+        return "  <SchoolAttendance id=\"" + id + "\"><Subject><Name><Forename>Sam</Forename><Surname>Example</Surname></Name>"
+                + "<DateOfBirth>2017-09-03</DateOfBirth><Identifiers><UPN>" + upn + "</UPN></Identifiers></Subject>"
+                + "<SchoolUrn>123456</SchoolUrn><Registration>MAIN</Registration>"
+                + "<Term><AcademicYear>2025/26</AcademicYear><Term>AUTUMN</Term></Term>"
+                + "<Covers><From>2025-09-03</From><To>2025-12-19</To></Covers>"
+                + "<SessionsPossible>" + possible + "</SessionsPossible><SessionsAuthorisedAbsence>" + authorised
+                + "</SessionsAuthorisedAbsence><SessionsUnauthorisedAbsence>" + unauthorised + "</SessionsUnauthorisedAbsence>"
+                + "</SchoolAttendance>";
+    }
+
+    /** A proven offence by Jordan Example, aged 15 on the offence date. */
+    public static String offence(String id, LocalDate offenceDate) {
+        return "  <ProvenOffence id=\"" + id + "\"><Subject><Name><Forename>Jordan</Forename><Surname>Example</Surname></Name>"
+                + "<DateOfBirth>" + offenceDate.minusYears(15).minusDays(10) + "</DateOfBirth>"
+                + "<Identifiers><LocalId system=\"police-niche\">N-7781</LocalId></Identifiers></Subject>"
+                + "<OffenceDate>" + offenceDate + "</OffenceDate><DisposalDate>" + offenceDate.plusDays(20) + "</DisposalDate>"
+                + "<Disposal>YOUTH_CAUTION</Disposal><AgeAtOffence>15</AgeAtOffence><OffenceCategory>THEFT</OffenceCategory>"
+                + "<SexualOffence>false</SexualOffence></ProvenOffence>";
+    }
+
+    public static byte[] bytes(String xml) {
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+}
