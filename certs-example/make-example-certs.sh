@@ -6,23 +6,22 @@
 #   EXAMPLE ONLY. These private keys are published in a public repository. Never use them for
 #   real data: a deployment makes its own CA (or uses the partnership's) and its own keys.
 #
-# Usage: certs-example/make-example-certs.sh [--force]
+# Usage: certs-example/make-example-certs.sh           make any example partner that is missing
+#        certs-example/make-example-certs.sh --force   make everything afresh, CA included
 # Needs: openssl (3.x), ssh-keygen.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 
-if [[ -f ca/ca.crt && "${1:-}" != "--force" ]]; then
-  echo "certs-example already holds example material; pass --force to replace it" >&2
-  exit 1
+fresh=false
+if [[ ! -f ca/ca.crt || "${1:-}" == "--force" ]]; then
+  fresh=true
 fi
 
 # Long validity so that tests do not rot (tests make expired certificates on the fly).
 days=10950
 org="Family Gateway Example Partnership (EXAMPLE ONLY)"
-rm -rf ca gateway partners
-mkdir -p ca gateway partners
 
 ext() { # writes an extensions file to stdout
   case "$1" in
@@ -69,22 +68,27 @@ issue() { # issue <dir/name> <subject> <profile> <keyspec>
   rm -f "$base.csr"
 }
 
-# The partnership CA: the trust anchor partners and gateway share.
-newkey ca/ca.key ec:secp384r1
-openssl req -new -x509 -key ca/ca.key -sha384 -days "$days" \
-  -subj "/O=$org/CN=Example Partnership CA (EXAMPLE ONLY)" \
-  -extensions v3 -config <(printf '[req]\ndistinguished_name=dn\n[dn]\n[v3]\n'; ext ca) -out ca/ca.crt
+if $fresh; then
+  rm -rf ca gateway partners
+  mkdir -p ca gateway partners
+  # The partnership CA: the trust anchor partners and gateway share.
+  newkey ca/ca.key ec:secp384r1
+  openssl req -new -x509 -key ca/ca.key -sha384 -days "$days" \
+    -subj "/O=$org/CN=Example Partnership CA (EXAMPLE ONLY)" \
+    -extensions v3 -config <(printf '[req]\ndistinguished_name=dn\n[dn]\n[v3]\n'; ext ca) -out ca/ca.crt
 
-# The gateway: TLS (SOAP over HTTPS) and receipt signing are separate keys with separate usages.
-# ECDSA P-256 for both: the gateway signs a receipt for every message and RSA signing is slow.
-issue gateway/tls "/O=$org/OU=gateway/CN=localhost" tls ec:prime256v1
-issue gateway/signing "/O=$org/OU=gateway/CN=Family Gateway receipts (EXAMPLE ONLY)" signing ec:prime256v1
-ssh-keygen -q -t ed25519 -N '' -C 'family-gateway SFTP host key (EXAMPLE ONLY)' -f gateway/ssh_host_ed25519_key
+  # The gateway: TLS (SOAP over HTTPS) and receipt signing are separate keys with separate usages.
+  # ECDSA P-256 for both: the gateway signs a receipt for every message and RSA signing is slow.
+  issue gateway/tls "/O=$org/OU=gateway/CN=localhost" tls ec:prime256v1
+  issue gateway/signing "/O=$org/OU=gateway/CN=Family Gateway receipts (EXAMPLE ONLY)" signing ec:prime256v1
+  ssh-keygen -q -t ed25519 -N '' -C 'family-gateway SFTP host key (EXAMPLE ONLY)' -f gateway/ssh_host_ed25519_key
+fi
 
 # Four example partners. Their key types differ on purpose, so that the algorithm policy is
 # exercised with every family a real partner may use (RSA and ECDSA).
 partner() { # partner <id> <display name> <keyspec>
   local id=$1 name=$2 keyspec=$3
+  [[ -f "partners/$id/signing.crt" ]] && return 0
   mkdir -p "partners/$id"
   issue "partners/$id/signing" "/O=$org/OU=$id/CN=$name (EXAMPLE ONLY)" signing "$keyspec"
   ssh-keygen -q -t ed25519 -N '' -C "$id (EXAMPLE ONLY)" -f "partners/$id/id_ed25519"
@@ -93,6 +97,9 @@ partner example-school "Example Primary School" rsa:2048
 partner example-police "Example Constabulary" ec:prime256v1
 partner example-housing "Example Housing Association" rsa:3072
 partner example-jobcentre "Example Jobcentre Plus" ec:secp384r1
+partner example-childrens-services "Example Children's Services" ec:prime256v1
+partner example-health "Example NHS Trust" rsa:2048
+partner example-probation "Example Probation Service" ec:prime256v1
 
 rm -f ca/ca.srl
 echo "made example trust material in $here (EXAMPLE ONLY: never use for real data)"

@@ -64,7 +64,8 @@ class GatewaySettingsTest {
     void the_example_partners_load_with_their_certificates_and_keys() {
         var partners = PartnersFile.load(Project.config().resolve("partners.yaml"));
         assertThat(partners.all()).extracting(p -> p.id())
-                .containsExactly("example-school", "example-police", "example-housing", "example-jobcentre");
+                .containsExactly("example-school", "example-police", "example-housing", "example-jobcentre",
+                        "example-childrens-services", "example-health", "example-probation");
         assertThat(partners.all()).allSatisfy(p -> {
             assertThat(p.signingCertificates()).hasSize(1);
             assertThat(p.sshKeys()).hasSize(1);
