@@ -51,7 +51,10 @@ public final class SftpReceipts {
             target = folder.resolve(fileName + "." + receipt.getReceiptId() + ".receipt.p7m");
         }
         try {
-            Path temporary = folder.resolve("." + receipt.getReceiptId() + ".writing");
+            // staged outside the partner's view: a client listing receipts/ must never see a name vanish
+            Path staging = folders.root().resolve("receipts-in-progress");
+            Files.createDirectories(staging);
+            Path temporary = staging.resolve(receipt.getReceiptId() + ".p7m");
             Files.write(temporary, receipts.signed(receipt));
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -55,7 +55,7 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         Exchange exchange = message.getExchange();
         Message request = exchange.getInMessage();
         Exception failure = message.getContent(Exception.class);
-        Rejection rejection = Rejections.from(failure);
+        Rejection rejection = SoapFailures.reasonFor(failure);
         Map<String, Object> headers = headersOf(request);
         Rejections.describe(rejection, headers);
         audit.record(AuditEventType.REJECTED, headers);

@@ -43,7 +43,7 @@ import org.w3c.dom.NodeList;
 public final class RawSoap {
 
     public static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static final String ACTION = "urn:familygateway:service:v1:SubmitReferral";
+    private static final String ACTIONS = "urn:familygateway:service:v1:Submit";
     private static final char[] IN_MEMORY = "in-memory-only".toCharArray();
 
     /** What came back over HTTP. */
@@ -117,9 +117,14 @@ public final class RawSoap {
     }
 
     public Response post(byte[] envelope) {
+        return post(envelope, "Referral");
+    }
+
+    /** Posts to the operation for a message of this root element (Referral, InformationShare, ConsentUpdate). */
+    public Response post(byte[] envelope, String messageType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(address))
                 .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("SOAPAction", "\"" + ACTION + "\"")
+                .header("SOAPAction", "\"" + ACTIONS + messageType + "\"")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
                 .build();

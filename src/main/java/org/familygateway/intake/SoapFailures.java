@@ -1,0 +1,34 @@
+package org.familygateway.intake;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.apache.cxf.interceptor.Fault;
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ReasonCodeType;
+import org.xml.sax.SAXParseException;
+
+/**
+ * What CXF's own failures mean for the sender: XML it could not parse, or a body that is no operation
+ * of the service. Everything else is decided by Rejections.
+ */
+final class SoapFailures {
+
+    private SoapFailures() {
+    }
+
+    static Rejection reasonFor(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Rejection rejection) {
+                return rejection;
+            }
+            if (t instanceof XMLStreamException || t instanceof SAXParseException) {
+                return new Rejection(ReasonCodeType.XML_MALFORMED, "the SOAP message is not well-formed XML", null, t);
+            }
+            if (t instanceof Fault fault && fault.getMessage() != null && fault.getMessage().contains("was not recognized")) {
+                return new Rejection(ReasonCodeType.SCHEMA_INVALID, "the SOAP Body does not hold a Referral, InformationShare or "
+                        + "ConsentUpdate, the messages this service takes", null, t);
+            }
+        }
+        return Rejections.from(failure);
+    }
+}
