@@ -89,8 +89,8 @@ public final class SoapEndpoints {
         limits.put("org.apache.cxf.stax.maxElementDepth", SecureXml.MAX_DEPTH);
         limits.put("org.apache.cxf.stax.maxAttributeCount", SecureXml.MAX_ATTRIBUTES_PER_ELEMENT);
         limits.put("org.apache.cxf.stax.maxAttributeSize", SecureXml.MAX_ATTRIBUTE_BYTES);
-        limits.put("org.apache.cxf.stax.maxChildElements", SecureXml.MAX_CHILDREN_PER_ELEMENT);
-        limits.put("org.apache.cxf.stax.maxElementCount", SecureXml.MAX_ELEMENTS);
+        limits.put("org.apache.cxf.stax.maxChildElements", SecureXml.SOAP_MAX_CHILDREN_PER_ELEMENT);
+        limits.put("org.apache.cxf.stax.maxElementCount", SecureXml.SOAP_MAX_ELEMENTS);
         limits.put("org.apache.cxf.stax.maxTextLength", (int) SecureXml.MAX_TEXT_LENGTH);
         limits.put("org.apache.cxf.stax.maxXMLCharacters", maxMessageBytes);
         return limits;

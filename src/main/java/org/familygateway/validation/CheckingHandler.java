@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.xml.validation.TypeInfoProvider;
 
@@ -28,38 +27,55 @@ final class CheckingHandler extends DefaultHandler {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
-    /** An element being read: its name, type, where it is, and, if a check needs them, its descendants' values. */
+    /**
+     * An element being read: its name, type, the line and column it starts at, and, if a check needs
+     * them, its descendants' values. Its path is only worked out if a check finds a problem.
+     */
     private static final class Frame {
         final String name;
         final String type;
-        final Where location;
+        final int line;
+        final int column;
         final Map<String, String> values;
         final StringBuilder text = new StringBuilder();
         boolean hasChildren;
 
-        Frame(String name, String type, Where location, boolean capture) {
+        Frame(String name, String type, int line, int column, boolean capture) {
             this.name = name;
             this.type = type;
-            this.location = location;
+            this.line = line;
+            this.column = column;
             this.values = capture ? new HashMap<>() : null;
         }
     }
 
+    /** Where the reader is: the current element's path, and the position of the event being read. */
+    interface Position {
+        String path();
+
+        int line();
+
+        int column();
+    }
+
     private final TypeInfoProvider types;
-    private final Supplier<Where> location;
+    private final Position position;
     private final Deque<Frame> frames = new ArrayDeque<>();
+    /** How many open elements capture values for a check (most do not, so most leaves skip the walk up). */
+    private int capturing;
     private final List<Rejection> problems = new ArrayList<>();
     private CheckContext context;
 
-    CheckingHandler(TypeInfoProvider types, Supplier<Where> location) {
+    CheckingHandler(TypeInfoProvider types, Position position) {
         this.types = types;
-        this.location = location;
+        this.position = position;
     }
 
     void begin(CheckContext checkContext) {
         this.context = checkContext;
         frames.clear();
         problems.clear();
+        capturing = 0;
     }
 
     List<Rejection> problems() {
@@ -73,7 +89,11 @@ final class CheckingHandler extends DefaultHandler {
         }
         TypeInfo info = types.getElementTypeInfo();
         String type = info == null || info.getTypeName() == null ? "" : info.getTypeName();
-        frames.push(new Frame(localName, type, location.get(), ElementChecks.checks(type)));
+        boolean capture = ElementChecks.checks(type);
+        if (capture) {
+            capturing++;
+        }
+        frames.push(new Frame(localName, type, position.line(), position.column(), capture));
     }
 
     @Override
@@ -83,23 +103,37 @@ final class CheckingHandler extends DefaultHandler {
         }
     }
 
+    /** Called while the reader is still inside the element, so the current path is the element's. */
     @Override
     public void endElement(String uri, String localName, String qName) {
         Frame frame = frames.pop();
         if (!frame.hasChildren) {
             String value = frame.text.toString().trim();
-            ValueChecks.check(frame.type, value, frame.location.toString(), context).ifPresent(problems::add);
+            if (ValueChecks.checks(frame.type)) {
+                ValueChecks.check(frame.type, value, where(frame).toString(), context).ifPresent(problems::add);
+            }
             remember(frame.name, value);
             noteMessageDate(frame, value);
         }
         if (frame.values != null) {
+            capturing--;
             String parent = frames.isEmpty() ? "" : frames.peek().name;
-            ElementChecks.check(frame.type, parent + "/" + frame.name, frame.values, frame.location, context, problems);
+            int before = problems.size();
+            List<Rejection> found = new ArrayList<>();
+            ElementChecks.check(frame.type, parent + "/" + frame.name, frame.values, where(frame), context, found);
+            problems.addAll(before, found);
         }
+    }
+
+    private Where where(Frame frame) {
+        return new Where(position.path(), frame.line, frame.column);
     }
 
     /** Gives a leaf's value to every enclosing element whose check needs it, keyed by its path below that element. */
     private void remember(String leaf, String value) {
+        if (capturing == 0) {
+            return;
+        }
         String relative = leaf;
         for (Iterator<Frame> up = frames.iterator(); up.hasNext(); ) {
             Frame ancestor = up.next();

@@ -47,7 +47,22 @@ final class DocumentCheck implements ErrorHandler {
             throw new IllegalStateException("the schema validator cannot be locked down", e);
         }
         validator.setErrorHandler(this);
-        checks = new CheckingHandler(validator.getTypeInfoProvider(), this::position);
+        checks = new CheckingHandler(validator.getTypeInfoProvider(), new CheckingHandler.Position() {
+            @Override
+            public String path() {
+                return path.current();
+            }
+
+            @Override
+            public int line() {
+                return reader.getLocation().getLineNumber();
+            }
+
+            @Override
+            public int column() {
+                return reader.getLocation().getColumnNumber();
+            }
+        });
         validator.setContentHandler(checks);
     }
 

@@ -1,68 +1,100 @@
 package org.familygateway.validation;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.XMLStreamWriter;
-
-import com.ctc.wstx.stax.WstxOutputFactory;
 
 /**
- * Copies the events of one element (a record, a header) into bytes as they are read, so that a
- * record can be kept or dropped once its checks are done. Namespaces are declared on the copy's root
- * as needed, so each copy stands on its own.
+ * Copies the events of one element (a record, a header) into text as they are read, so that a
+ * record can be kept or dropped once its checks are done. The contract has one namespace, which the
+ * copy declares on its root; an element or attribute in any other namespace keeps its own
+ * declaration. Lean on purpose: bulk shares pass millions of records through it.
  */
 final class RecordCopier {
 
-    private final XMLOutputFactory factory = new WstxOutputFactory();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
-    private XMLStreamWriter writer;
+    private final StringBuilder text = new StringBuilder(2048);
+    private boolean atRoot;
 
-    RecordCopier() {
-        factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
+    void begin() {
+        text.setLength(0);
+        atRoot = true;
     }
 
-    void begin() throws XMLStreamException {
-        buffer.reset();
-        writer = factory.createXMLStreamWriter(buffer, "UTF-8");
-    }
-
-    void copy(XMLStreamReader reader, int event) throws XMLStreamException {
+    void copy(XMLStreamReader reader, int event) {
         switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> {
-                writer.writeStartElement(emptyIfNull(reader.getPrefix()), reader.getLocalName(), emptyIfNull(reader.getNamespaceURI()));
-                for (int i = 0; i < reader.getAttributeCount(); i++) {
-                    writer.writeAttribute(emptyIfNull(reader.getAttributePrefix(i)), emptyIfNull(reader.getAttributeNamespace(i)),
-                            reader.getAttributeLocalName(i), reader.getAttributeValue(i));
-                }
-            }
-            case XMLStreamConstants.END_ELEMENT -> writer.writeEndElement();
+            case XMLStreamConstants.START_ELEMENT -> start(reader);
+            case XMLStreamConstants.END_ELEMENT -> text.append("</").append(qualified(reader.getPrefix(), reader.getLocalName())).append('>');
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA ->
-                    writer.writeCharacters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    escape(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength(), false);
             default -> {
                 // comments and processing instructions are not carried on
             }
         }
     }
 
-    void end() throws XMLStreamException {
-        writer.close();
+    void end() {
+        // the copy is complete in its buffer
     }
 
-    void writeTo(OutputStream out) throws IOException {
-        buffer.writeTo(out);
+    void writeTo(Writer out) throws IOException {
+        out.append(text);
     }
 
-    byte[] bytes() {
-        return buffer.toByteArray();
+    String text() {
+        return text.toString();
     }
 
-    private static String emptyIfNull(String s) {
-        return s == null ? "" : s;
+    private void start(XMLStreamReader reader) {
+        String prefix = reader.getPrefix();
+        text.append('<').append(qualified(prefix, reader.getLocalName()));
+        if (atRoot) {
+            declare(prefix, reader.getNamespaceURI());
+            atRoot = false;
+        }
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            String declared = reader.getNamespacePrefix(i);
+            if (!same(declared, prefix) || !ContractSchema.NAMESPACE.equals(reader.getNamespaceURI(i))) {
+                declare(declared, reader.getNamespaceURI(i));
+            }
+        }
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            text.append(' ').append(qualified(reader.getAttributePrefix(i), reader.getAttributeLocalName(i))).append("=\"");
+            String value = reader.getAttributeValue(i);
+            escape(value.toCharArray(), 0, value.length(), true);
+            text.append('"');
+        }
+        text.append('>');
+    }
+
+    private void declare(String prefix, String uri) {
+        text.append(prefix == null || prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix).append("=\"");
+        String value = uri == null ? "" : uri;
+        escape(value.toCharArray(), 0, value.length(), true);
+        text.append('"');
+    }
+
+    private void escape(char[] chars, int start, int length, boolean attribute) {
+        for (int i = start; i < start + length; i++) {
+            char c = chars[i];
+            switch (c) {
+                case '<' -> text.append("&lt;");
+                case '&' -> text.append("&amp;");
+                case '>' -> text.append("&gt;");
+                case '"' -> text.append(attribute ? "&quot;" : "\"");
+                case '\r' -> text.append("&#13;");
+                case '\n', '\t' -> text.append(attribute ? (c == '\n' ? "&#10;" : "&#9;") : String.valueOf(c));
+                default -> text.append(c);
+            }
+        }
+    }
+
+    private static String qualified(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+    }
+
+    private static boolean same(String a, String b) {
+        return (a == null || a.isEmpty()) ? (b == null || b.isEmpty()) : a.equals(b);
     }
 }

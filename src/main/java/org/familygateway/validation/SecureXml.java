@@ -11,13 +11,19 @@ import com.ctc.wstx.stax.WstxInputFactory;
  */
 public final class SecureXml {
 
-    /** Limits for one message; generous for any real referral, tight for anything hostile. */
+    /** Limits generous for any real message, tight for anything hostile. */
     public static final int MAX_DEPTH = 64;
     public static final int MAX_ATTRIBUTE_BYTES = 8 * 1024;
     public static final int MAX_ATTRIBUTES_PER_ELEMENT = 32;
-    public static final int MAX_CHILDREN_PER_ELEMENT = 10_000;
     public static final long MAX_TEXT_LENGTH = 1024 * 1024;
-    public static final long MAX_ELEMENTS = 1_000_000;
+    /**
+     * Elements in one referral or consent update, or in one record of a share. A bulk share has
+     * millions of elements in all (its size is capped instead), so the reader counts per record.
+     */
+    public static final int MAX_ELEMENTS_PER_DOCUMENT = 20_000;
+    /** For CXF's parser: a SOAP message is a single document, whatever it carries. */
+    public static final int SOAP_MAX_CHILDREN_PER_ELEMENT = 50_000;
+    public static final long SOAP_MAX_ELEMENTS = 1_000_000;
 
     private SecureXml() {
     }
@@ -33,9 +39,10 @@ public final class SecureXml {
         factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE_BYTES);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES_PER_ELEMENT);
-        factory.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, MAX_CHILDREN_PER_ELEMENT);
         factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, MAX_ELEMENTS);
+        // counted per document and per record by the reader (MAX_ELEMENTS_PER_DOCUMENT), not per file
+        factory.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, Integer.MAX_VALUE);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, Long.MAX_VALUE);
         factory.setProperty(WstxInputProperties.P_MAX_CHARACTERS, maxCharacters);
         return factory;
     }

@@ -1,9 +1,10 @@
 package org.familygateway.validation;
 
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,24 +22,24 @@ import org.familygateway.model.Rejection;
  */
 final class ShareSpool implements AutoCloseable {
 
-    private static final byte[] OPEN = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InformationShare xmlns=\""
-            + ContractSchema.NAMESPACE + "\">").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] CLOSE = "</InformationShare>\n".getBytes(StandardCharsets.UTF_8);
+    private static final String OPEN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InformationShare xmlns=\""
+            + ContractSchema.NAMESPACE + "\">";
+    private static final String CLOSE = "</InformationShare>\n";
 
     private final Path folder;
-    private final byte[] header;
+    private final String header;
     private final int chunkSize;
     private final int maxListed;
     private final List<Path> chunks = new ArrayList<>();
     private final List<RecordRejection> listed = new ArrayList<>();
-    private OutputStream chunk;
-    private OutputStream rejected;
+    private Writer chunk;
+    private Writer rejected;
     private int inChunk;
     private long received;
     private long accepted;
     private long rejectedCount;
 
-    ShareSpool(Path folder, byte[] header, int chunkSize, int maxListed) {
+    ShareSpool(Path folder, String header, int chunkSize, int maxListed) {
         this.folder = folder;
         this.header = header;
         this.chunkSize = chunkSize;
@@ -87,9 +88,9 @@ final class ShareSpool implements AutoCloseable {
         return folder.resolve("rejected-records.xml");
     }
 
-    private OutputStream open(Path file) throws IOException {
+    private Writer open(Path file) throws IOException {
         Files.createDirectories(folder);
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 64 * 1024);
         out.write(OPEN);
         out.write(header);
         return out;

@@ -118,7 +118,7 @@ public final class SubmissionReader {
         }
         Map<String, String> namespaces = declaredNamespaces(reader);
         ShareHeader header = header(reader, context, namespaces);
-        try (ShareSpool spool = new ShareSpool(work, header.bytes(), chunkSize, maxListedRejections)) {
+        try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections)) {
             long position = 0;
             for (int event = nextElement(reader); event == XMLStreamConstants.START_ELEMENT; event = nextElement(reader)) {
                 position++;
@@ -153,7 +153,7 @@ public final class SubmissionReader {
         if (!problems.isEmpty()) {
             throw Rejection.of(problems);
         }
-        return new ShareHeader(copier.bytes(), fields.get("MessageId"), fields.get("RecordCount"));
+        return new ShareHeader(copier.text(), fields.get("MessageId"), fields.get("RecordCount"));
     }
 
     /** The text of a direct child of the current element, read to the element's end and checked on the way. */
@@ -161,10 +161,12 @@ public final class SubmissionReader {
         Map<String, String> fields = new LinkedHashMap<>();
         int depth = 0;
         String current = null;
+        int elements = 0;
         for (int event = first; ; event = reader.next()) {
             check.pass(event);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
+                countElement(++elements);
                 current = depth == 2 ? reader.getLocalName() : null;
             } else if (event == XMLStreamConstants.CHARACTERS && current != null) {
                 fields.merge(current, reader.getText(), String::concat);
@@ -182,11 +184,13 @@ public final class SubmissionReader {
     private void copyElement(XMLStreamReader reader, Map<String, String> fields) throws XMLStreamException, SAXException {
         int depth = 0;
         String current = null;
+        int elements = 0;
         for (int event = reader.getEventType(); ; event = reader.next()) {
             check.pass(event);
             copier.copy(reader, event);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
+                countElement(++elements);
                 current = reader.getLocalName();
             } else if (event == XMLStreamConstants.CHARACTERS) {
                 if (fields != null && current != null) {
@@ -201,6 +205,13 @@ public final class SubmissionReader {
                     return;
                 }
             }
+        }
+    }
+
+    private void countElement(int elements) {
+        if (elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
+            throw new Rejection(ReasonCodeType.MESSAGE_TOO_LARGE, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
+                    + " elements in one message or record", check.where());
         }
     }
 
@@ -243,7 +254,7 @@ public final class SubmissionReader {
     }
 
     /** What the header says, and the whole-share rules that depend on it. */
-    private record ShareHeader(byte[] bytes, String messageId, String declaredCount) {
+    private record ShareHeader(String text, String messageId, String declaredCount) {
 
         Submission judge(ShareSpool spool) {
             var tally = spool.tally();

@@ -17,6 +17,13 @@ final class ValueChecks {
     private ValueChecks() {
     }
 
+    private static final java.util.Set<String> CHECKED = java.util.Set.of("UpnType", "NhsNumberType", "NiNumberType",
+            "PostcodeType", "AcademicYearType", "PastDateType");
+
+    static boolean checks(String schemaType) {
+        return CHECKED.contains(schemaType);
+    }
+
     static Optional<Rejection> check(String schemaType, String value, String location, CheckContext context) {
         return switch (schemaType) {
             case "UpnType" -> IdentifierRules.upnCheckLetterMatches(value) ? Optional.empty()
