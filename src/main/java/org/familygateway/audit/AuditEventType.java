@@ -18,6 +18,8 @@ public enum AuditEventType {
     REJECTED("REJECTED"),
     /** A receipt (accepted or rejected) was given to the partner. */
     RECEIPT_SENT("ACCEPTED"),
+    /** People in the message were linked to pseudonymous subject ids (the matching step records them). */
+    MATCHED("SUCCEEDED"),
     /** Sent to the family team's queue as a case. */
     FORWARDED("FORWARDED"),
     /** Accepted earlier but could not be processed; moved to quarantine with the reason. */
@@ -46,6 +48,11 @@ public enum AuditEventType {
 
     AuditEventType(String defaultOutcome) {
         this.defaultOutcome = defaultOutcome;
+    }
+
+    /** Whether this records someone reading the log rather than something done with a person's data. */
+    public boolean isAccess() {
+        return name().startsWith("CONSOLE_") || this == COMMAND_LINE_ACCESS;
     }
 
     /** The outcome this step records unless told otherwise; a receipt with a reason is a rejection. */

@@ -22,6 +22,9 @@ public record Verification(long entries, int checkpoints, long latestCheckpointS
         if (problem.isPresent()) {
             return "NOT VERIFIED: " + problem.get().message();
         }
+        if (checkpoints == 0) {
+            return "VERIFIED against the log's head only: " + entries + " entries, but no signed checkpoint yet";
+        }
         return "VERIFIED: " + entries + " entries, " + checkpoints + " signed checkpoint(s); the latest covers "
                 + latestCheckpointSize + " entries" + (uncovered == 0 ? "" : ", " + uncovered + " newer entries await the next checkpoint");
     }
