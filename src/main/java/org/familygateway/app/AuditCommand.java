@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.familygateway.audit.AuditEvent;
-import org.familygateway.audit.AuditTrail;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints audit entries: the latest, or every step of one delivery. Works while the gateway runs. */
-@Command(name = "audit", description = "Show audit entries (the latest, or those of one receipt).")
+@Command(name = "audit", description = "Show audit entries (the latest, or those of one receipt), verify the log, "
+        + "sign, export and prove checkpoints, purge expired details.",
+        subcommands = {AuditVerifyCommand.class, AuditCheckpointsCommand.class, AuditConsistencyCommand.class, AuditPurgeCommand.class})
 final class AuditCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,14 +29,16 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         GatewaySettings settings = config.settings();
         try (Database database = Database.open(settings.jdbcUrl(), settings.database().user(), settings.database().password())) {
-            AuditTrail audit = new AuditTrail(database.dataSource(), Clock.systemUTC());
-            List<AuditEvent> events = receiptId != null ? audit.forReceipt(receiptId) : audit.latest(latest);
-            System.out.printf("%-6s %-24s %-18s %-36s %-17s %-6s %s%n", "id", "time", "event", "receipt", "partner", "via", "reason");
+            AuditParts audit = new AuditParts(settings, database.dataSource(), Clock.systemUTC());
+            List<AuditEvent> events = receiptId != null ? audit.trail.forReceipt(receiptId) : audit.trail.latest(latest);
+            audit.commandLineAccess(receiptId != null ? "listed the entries of receipt " + receiptId : "listed the latest " + latest + " entries");
+            System.out.printf("%-6s %-6s %-27s %-22s %-36s %-17s %-6s %s%n", "pos", "id", "time", "event", "receipt", "partner", "via", "reason");
             for (AuditEvent event : events) {
                 var e = event.entry();
-                System.out.printf("%-6d %-24s %-18s %-36s %-17s %-6s %s%n", event.id(), event.occurredAt(), e.type(),
-                        e.receiptId(), nullable(e.partnerId()), nullable(e.channel()),
-                        e.reasonCode() == null ? "" : e.reasonCode() + ": " + e.detail());
+                System.out.printf("%-6d %-6d %-27s %-22s %-36s %-17s %-6s %s%n", event.position(), event.id(), event.occurredAt(), e.type(),
+                        event.purged() ? "(purged)" : nullable(e.receiptId()), nullable(e.partnerId()), nullable(e.channel()),
+                        e.reasonCode() == null ? nullable(e.actor() == null ? null : "by " + e.actor())
+                                : e.reasonCode() + ": " + nullable(e.detail()));
             }
             return 0;
         }

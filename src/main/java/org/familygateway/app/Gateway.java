@@ -14,7 +14,10 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.familygateway.audit.AuditJobs;
 import org.familygateway.audit.AuditTrail;
+import org.familygateway.audit.RetentionPurge;
+import org.familygateway.audit.console.ConsoleServer;
 import org.familygateway.intake.SftpFolders;
 import org.familygateway.intake.SftpIntakeServer;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: the database, the broker (embedded or external), Camel with the routes in
- * {@code routes/}, the SOAP endpoint and the SFTP server. Started from settings, stopped in reverse.
+ * {@code routes/}, the SOAP endpoint, the SFTP server, the audit's timed jobs and the IG console.
+ * Started from settings, stopped in reverse.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -35,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     private Main camel;
     private SftpIntakeServer sftp;
     private String brokerUrl;
+    private ConsoleServer console;
     private ProducerTemplate producer;
 
     private Gateway(GatewaySettings settings) {
@@ -55,7 +60,12 @@ public final class Gateway implements AutoCloseable {
     private void startParts(Clock clock) {
         Database database = Database.open(settings.jdbcUrl(), settings.database().user(), settings.database().password());
         started.push(database);
-        audit = new AuditTrail(database.dataSource(), clock);
+        AuditParts auditParts = new AuditParts(settings, database.dataSource(), clock);
+        audit = auditParts.trail;
+        int sealed = audit.sealEntriesFromBeforeTheTree();
+        if (sealed > 0) {
+            LOG.info("sealed {} audit entries written before the log was a Merkle tree", sealed);
+        }
 
         ConnectionFactory connections = brokerConnections();
         Bus bus = BusFactory.newInstance().createBus();
@@ -83,8 +93,23 @@ public final class Gateway implements AutoCloseable {
         sftp = wiring.sftpServer(folders);
         sftp.start();
         started.push(sftp);
-        LOG.info("Family Gateway started: SOAP {} | SFTP {}:{} | broker {} | database {}", settings.soap().address(),
-                settings.sftp().host(), sftp.port(), brokerUrl, settings.jdbcUrl().replaceAll(";.*", ""));
+        startAuditJobsAndConsole(auditParts, database, wiring, clock);
+        LOG.info("Family Gateway started: SOAP {} | SFTP {}:{} | broker {} | database {} | IG console {}", settings.soap().address(),
+                settings.sftp().host(), sftp.port(), brokerUrl, settings.jdbcUrl().replaceAll(";.*", ""),
+                console == null ? "off" : console.address());
+    }
+
+    private void startAuditJobsAndConsole(AuditParts auditParts, Database database, Wiring wiring, Clock clock) {
+        GatewaySettings.Audit auditSettings = settings.audit();
+        started.push(new AuditJobs(auditParts.checkpoints, auditSettings.checkpointInterval(),
+                new RetentionPurge(database.dataSource(), audit, auditParts.retention, clock),
+                auditSettings.retentionOrDefault().purgeInterval()));
+        GatewaySettings.Console c = settings.console();
+        if (c.on()) {
+            console = ConsoleServer.start(new ConsoleServer.Options(c.hostOrDefault(), c.portOrDefault(), c.idleTimeout(),
+                    c.maxAge(), c.cookiesSecure()), database.dataSource(), audit, auditParts.checkpoints, wiring.pseudonyms(), clock);
+            started.push(console);
+        }
     }
 
     private ConnectionFactory brokerConnections() {
@@ -127,6 +152,11 @@ public final class Gateway implements AutoCloseable {
 
     public CamelContext camelContext() {
         return camel.getCamelContext();
+    }
+
+    /** The IG console's port (the configured one, or the one chosen for port 0); -1 when it is off. */
+    public int consolePort() {
+        return console == null ? -1 : console.port();
     }
 
     public int sftpPort() {

@@ -2,7 +2,11 @@ package org.familygateway.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +23,9 @@ public record GatewaySettings(
         Receipts receipts,
         Broker broker,
         Database database,
-        Path pseudonymKey) {
+        Path pseudonymKey,
+        Audit audit,
+        Console console) {
 
     public record Soap(String host, int port, String path, Path tlsCertificate, Path tlsKey, long maxMessageBytes) {
         public String address() {
@@ -44,6 +50,75 @@ public record GatewaySettings(
     public record Database(String url, String user, String password) {
     }
 
+    /** The audit log's checkpoints and retention; each value has a default when left out. */
+    public record Audit(Long checkpointEveryEntries, Long checkpointEveryMinutes, Retention retention) {
+        public long entriesPerCheckpoint() {
+            return checkpointEveryEntries == null ? 1000 : checkpointEveryEntries;
+        }
+
+        public Duration checkpointInterval() {
+            return Duration.ofMinutes(checkpointEveryMinutes == null ? 10 : checkpointEveryMinutes);
+        }
+
+        public Retention retentionOrDefault() {
+            return retention == null ? new Retention(null, null, null) : retention;
+        }
+    }
+
+    /** How long audit details are kept: ISO-8601 periods (P6Y), by default and per agreement id. */
+    public record Retention(String keepFor, Map<String, String> agreements, Long purgeEveryHours) {
+        public Period defaultPeriod() {
+            return Period.parse(keepFor == null ? "P6Y" : keepFor);
+        }
+
+        public Map<String, Period> perAgreement() {
+            Map<String, Period> periods = new LinkedHashMap<>();
+            (agreements == null ? Map.<String, String>of() : agreements).forEach((id, p) -> periods.put(id, Period.parse(p)));
+            return periods;
+        }
+
+        public Duration purgeInterval() {
+            return Duration.ofHours(purgeEveryHours == null ? 24 : purgeEveryHours);
+        }
+    }
+
+    /** The IG console: a web page on loopback unless configured otherwise. */
+    public record Console(Boolean enabled, String host, Integer port, Long idleMinutes, Long maxHours, Boolean secureCookies) {
+        public boolean on() {
+            return enabled == null || enabled;
+        }
+
+        public String hostOrDefault() {
+            return host == null ? "127.0.0.1" : host;
+        }
+
+        public int portOrDefault() {
+            return port == null ? 8080 : port;
+        }
+
+        public Duration idleTimeout() {
+            return Duration.ofMinutes(idleMinutes == null ? 15 : idleMinutes);
+        }
+
+        public Duration maxAge() {
+            return Duration.ofHours(maxHours == null ? 8 : maxHours);
+        }
+
+        public boolean cookiesSecure() {
+            return secureCookies != null && secureCookies;
+        }
+    }
+
+    @Override
+    public Audit audit() {
+        return audit == null ? new Audit(null, null, null) : audit;
+    }
+
+    @Override
+    public Console console() {
+        return console == null ? new Console(null, null, null, null, null, null) : console;
+    }
+
     public static GatewaySettings load(Path configDir, Map<String, String> overrides) {
         Path file = configDir.resolve("gateway.yaml");
         if (!Files.isRegularFile(file)) {
@@ -54,12 +129,16 @@ public record GatewaySettings(
         return settings;
     }
 
-    /** The JDBC URL: the configured one, or an H2 file in the data folder that other processes may open too. */
+    /**
+     * The JDBC URL: the configured one, or an H2 file in the data folder that other processes may
+     * open too. WRITE_DELAY=0 writes each commit at once: H2's default (500 ms) loses the last
+     * commits, audit entries among them, when the process is killed.
+     */
     public String jdbcUrl() {
         if (database != null && database.url() != null && !database.url().isBlank()) {
             return database.url();
         }
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("gateway").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("gateway").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private void check() {
@@ -101,9 +180,37 @@ public record GatewaySettings(
         if (broker != null && broker.embedded()) {
             port(problems, "broker.port", broker.port());
         }
+        checkAuditAndConsole(problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException("gateway.yaml: " + String.join("; ", problems));
         }
+    }
+
+    private void checkAuditAndConsole(List<String> problems) {
+        if (audit().entriesPerCheckpoint() < 0 || audit().checkpointInterval().isNegative()) {
+            problems.add("audit.checkpointEveryEntries and audit.checkpointEveryMinutes cannot be negative");
+        }
+        try {
+            Retention retention = audit().retentionOrDefault();
+            if (retention.defaultPeriod().isNegative() || retention.perAgreement().values().stream().anyMatch(Period::isNegative)) {
+                problems.add("audit.retention periods cannot be negative");
+            }
+        } catch (DateTimeParseException e) {
+            problems.add("audit.retention: a period is written like P6Y or P18M (" + e.getParsedString() + ")");
+        }
+        Console c = console();
+        if (c.on()) {
+            port(problems, "console.port", c.portOrDefault());
+            // a session cookie without Secure must not cross a network: off loopback, HTTPS in front is required
+            if (!isLoopback(c.hostOrDefault()) && !c.cookiesSecure()) {
+                problems.add("console.host " + c.hostOrDefault() + " is not loopback: serve the console behind HTTPS "
+                        + "and set console.secureCookies: true");
+            }
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static void require(List<String> problems, String name, Object value) {

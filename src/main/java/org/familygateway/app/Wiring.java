@@ -45,6 +45,7 @@ final class Wiring {
     private final Supplier<ProducerTemplate> producer;
     private final PartnerDirectory partners;
     private final CertificatePaths paths;
+    private Pseudonyms pseudonyms;
 
     Wiring(GatewaySettings settings, Clock clock, AuditTrail audit, SftpFolders folders, Supplier<ProducerTemplate> producer) {
         this.settings = settings;
@@ -79,7 +80,15 @@ final class Wiring {
                 SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine));
         camel.bind("cases", new CaseAssembler(xml, clock));
         camel.bind("audit", audit);
-        camel.bind("pseudonyms", new Pseudonyms(PseudonymKey.load(settings)));
+        camel.bind("pseudonyms", pseudonyms());
+    }
+
+    /** One Pseudonyms for the routes and the IG console (which turns typed identifiers into pseudonyms). */
+    synchronized Pseudonyms pseudonyms() {
+        if (pseudonyms == null) {
+            pseudonyms = new Pseudonyms(PseudonymKey.load(settings));
+        }
+        return pseudonyms;
     }
 
     SftpIntakeServer sftpServer(SftpFolders sftpFolders) {

@@ -1,34 +1,46 @@
 package org.familygateway.audit;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-
 /**
  * Writes and reads audit entries in the gateway's database. Routes call {@link #record} with the
  * message's headers, which by design hold no personal data.
+ *
+ * <p>Each entry is sealed as it is written: it takes the next position of the Merkle tree under
+ * the head's lock, and the row, its subjects, the new head and (every N entries) a signed
+ * checkpoint commit in one transaction. A crash before the commit leaves none of them; after it,
+ * all of them.
  */
 public final class AuditTrail {
 
-    private static final int MAX_DETAIL = 1000;
-    private static final String COLUMNS = "id, occurred_at, event_type, receipt_id, partner_id, channel, sender_message_id, "
-            + "case_id, reason_code, detail, payload_digest";
+    private static final String COLUMNS = EntryStore.COLUMNS;
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Checkpoints checkpoints;
+    private final SecureRandom random = new SecureRandom();
 
+    /** A trail that signs no checkpoints by itself (a command-line reader, a test). */
     public AuditTrail(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, null);
+    }
+
+    public AuditTrail(DataSource dataSource, Clock clock, Checkpoints checkpoints) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /** Records a step from the headers a message carries; routes call this. */
@@ -36,53 +48,128 @@ public final class AuditTrail {
         append(AuditEntry.fromHeaders(type, headers));
     }
 
-    public void append(AuditEntry entry) {
-        String sql = "insert into audit_event (occurred_at, event_type, receipt_id, partner_id, channel, sender_message_id, "
-                + "case_id, reason_code, detail, payload_digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            String detail = entry.detail();
-            insert.setTimestamp(1, Timestamp.from(clock.instant()));
-            insert.setString(2, entry.type().name());
-            insert.setString(3, entry.receiptId());
-            insert.setString(4, entry.partnerId());
-            insert.setString(5, entry.channel());
-            insert.setString(6, entry.senderMessageId());
-            insert.setString(7, entry.caseId());
-            insert.setString(8, entry.reasonCode());
-            insert.setString(9, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
-            insert.setString(10, entry.payloadDigest());
-            insert.executeUpdate();
+    /** Appends an entry in a transaction of its own. */
+    public AuditEvent append(AuditEntry entry) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                AuditEvent event = append(connection, entry);
+                connection.commit();
+                return event;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the audit entry " + entry.type() + " for receipt " + entry.receiptId(), e);
         }
     }
 
+    /**
+     * Appends an entry inside the caller's transaction, so that a step and its entry commit
+     * together. The head stays locked until that transaction ends: append last, commit soon.
+     */
+    public AuditEvent append(Connection connection, AuditEntry entry) throws SQLException {
+        byte[] salt = new byte[EntryEncoding.SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] commitment = EntryEncoding.commitment(salt, entry);
+        Frontier tree = LogHead.lock(connection);
+        // the time is taken under the lock, so that positions and times agree across instances
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long position = tree.size();
+        byte[] leaf = EntryEncoding.leafHash(position, at, entry, commitment);
+        long id = EntryStore.insert(connection, position, at, entry, salt, commitment, leaf);
+        tree.add(leaf);
+        LogHead.update(connection, tree);
+        if (checkpoints != null) {
+            checkpoints.afterAppend(connection, tree);
+        }
+        return new AuditEvent(id, position, at, entry, false);
+    }
+
+    /**
+     * Seals entries written before the log was a tree (the Foundation's, migrated from V1) into it,
+     * in the order they were written. Only while the tree is still empty: a row without a position
+     * that appears later was not written by the gateway, and verification reports it.
+     */
+    public int sealEntriesFromBeforeTheTree() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Frontier tree = LogHead.lock(connection);
+                int sealed = tree.size() == 0 ? LegacyEntries.seal(connection, tree, random) : 0;
+                LogHead.update(connection, tree);
+                connection.commit();
+                return sealed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seal the earlier audit entries", e);
+        }
+    }
+
     /** Every entry about one delivery, oldest first. */
     public List<AuditEvent> forReceipt(String receiptId) {
-        return query("select " + COLUMNS + " from audit_event where receipt_id = ? order by id", receiptId);
+        return query("select " + COLUMNS + " from audit_event where receipt_id = ? order by leaf_index", receiptId);
     }
 
     /** The newest entries, newest first. */
     public List<AuditEvent> latest(int limit) {
-        return query("select " + COLUMNS + " from audit_event order by id desc fetch first " + Math.max(1, limit) + " rows only");
+        return query("select " + COLUMNS + " from audit_event order by leaf_index desc fetch first " + Math.max(1, limit) + " rows only");
+    }
+
+    /** How many entries the log holds, by its head. */
+    public long size() {
+        try (Connection connection = dataSource.getConnection()) {
+            return LogHead.read(connection).size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit log", e);
+        }
     }
 
     private List<AuditEvent> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                List<AuditEvent> events = new ArrayList<>();
-                while (rows.next()) {
-                    events.add(new AuditEvent(rows.getLong(1), rows.getTimestamp(2).toInstant(), new AuditEntry(
-                            AuditEventType.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11))));
-                }
-                return events;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return EntryStore.events(connection, sql, List.of(parameters));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the audit log", e);
+        }
+    }
+
+    /** The V1 rows, which have no position yet. */
+    private static final class LegacyEntries {
+
+        static int seal(Connection connection, Frontier tree, SecureRandom random) throws SQLException {
+            List<SealedRow> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select " + COLUMNS + " from audit_event where leaf_index is null order by id");
+                 ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(EntryStore.row(result, List.of()));
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("update audit_event set leaf_index = ?, "
+                    + "details_salt = ?, details_commitment = ?, leaf_hash = ? where id = ?")) {
+                for (SealedRow row : rows) {
+                    byte[] salt = new byte[EntryEncoding.SALT_BYTES];
+                    random.nextBytes(salt);
+                    byte[] commitment = EntryEncoding.commitment(salt, row.event().entry());
+                    long position = tree.size();
+                    byte[] leaf = EntryEncoding.leafHash(position, row.event().occurredAt(), row.event().entry(), commitment);
+                    tree.add(leaf);
+                    update.setLong(1, position);
+                    update.setString(2, TreeHash.hex(salt));
+                    update.setString(3, TreeHash.hex(commitment));
+                    update.setString(4, TreeHash.hex(leaf));
+                    update.setLong(5, row.event().id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return rows.size();
         }
     }
 }

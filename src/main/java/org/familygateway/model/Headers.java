@@ -38,6 +38,15 @@ public final class Headers {
     /** The version of that case. */
     public static final String CASE_VERSION = "fgCaseVersion";
 
+    /** The data-sharing agreement the message is shared under (set by the agreement step). */
+    public static final String AGREEMENT_ID = "fgAgreementId";
+    /** The lawful basis the sharing relies on, as the agreement names it. */
+    public static final String LAWFUL_BASIS = "fgLawfulBasis";
+    /** What a step decided, when the step's type alone does not say (e.g. NOT_ELIGIBLE). */
+    public static final String OUTCOME = "fgOutcome";
+    /** Pseudonymous subject ids (model.Pseudonyms) the message is about, comma-separated; never identifiers. */
+    public static final String SUBJECTS = "fgSubjects";
+
     private Headers() {
     }
 }

@@ -42,7 +42,8 @@ class PackagedGatewayIT {
         log = dataDir.resolve("gateway.log");
         brokerPort = FreePorts.next();
         settings = List.of("--set", "dataDir=" + dataDir.resolve("data"), "--set", "soap.port=" + FreePorts.next(),
-                "--set", "sftp.port=" + FreePorts.next(), "--set", "broker.port=" + brokerPort);
+                "--set", "sftp.port=" + FreePorts.next(), "--set", "broker.port=" + brokerPort,
+                "--set", "console.port=" + FreePorts.next());
         List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "run"));
         command.addAll(settings);
         gateway = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
@@ -94,6 +95,23 @@ class PackagedGatewayIT {
 
     @Test
     @Order(5)
+    void information_governance_signs_verifies_and_exports_checkpoints_that_openssl_accepts() throws Exception {
+        assertThat(cli("audit", "checkpoints", "sign")).contains("signed size");
+        assertThat(cli("audit", "verify")).contains("VERIFIED:").contains("1 signed checkpoint(s)");
+        Path kept = dataDir.resolve("kept-by-ig");
+        assertThat(cli("audit", "checkpoints", "export", kept.toString())).contains("wrote 1 new checkpoint file(s)");
+        Path file;
+        try (var files = Files.list(kept)) {
+            file = files.findFirst().orElseThrow();
+        }
+        String openssl = run(List.of("openssl", "cms", "-verify", "-inform", "DER", "-in", file.toString(),
+                "-CAfile", Project.certs().resolve("ca").resolve("ca.crt").toString()));
+        assertThat(openssl).contains("family-gateway audit checkpoint v1").contains("root ");
+        assertThat(cli("audit", "verify", "--checkpoints", kept.toString())).contains("VERIFIED:");
+    }
+
+    @Test
+    @Order(6)
     void sigterm_stops_it_cleanly() throws Exception {
         gateway.destroy();
         assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
