@@ -39,7 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 
 /**
@@ -95,14 +97,14 @@ class ConsoleBrowserTest {
         assertThat(page.getCurrentUrl()).endsWith("/login");
         browser.screenshot("01-sign-in");
         signIn("iris");
-        assertThat(page.getCurrentUrl()).endsWith("/search");
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/search$"));
 
-        new Select(page.findElement(By.id("subject-kind"))).selectByValue("UPN");
+        new Select(waitFor(By.id("subject-kind"))).selectByValue("UPN");
         page.findElement(By.id("subject-identifier")).sendKeys(UPN);
         page.findElement(By.id("search")).click();
 
+        assertThat(waitFor(By.id("subject")).getText()).isEqualTo(subject);
         assertThat(page.getCurrentUrl()).contains("subject=" + subject).doesNotContain(UPN);
-        assertThat(page.findElement(By.id("subject")).getText()).isEqualTo(subject);
         assertThat(page.findElement(By.id("results")).getText()).contains("MATCHED").contains(receiptId);
         browser.screenshot("02-search-by-subject");
     }
@@ -112,7 +114,7 @@ class ConsoleBrowserTest {
     void the_officer_opens_an_entry_and_sees_everything_it_says() {
         page.findElement(By.cssSelector("#results tbody tr:first-child a")).click();
 
-        String entry = page.findElement(By.id("entry")).getText();
+        String entry = waitFor(By.id("entry")).getText();
         assertThat(entry).contains("MATCHED").contains(receiptId).contains("example-school").contains(subject);
         browser.screenshot("03-entry");
     }
@@ -122,7 +124,7 @@ class ConsoleBrowserTest {
     void the_officer_sees_the_log_verified() {
         page.findElement(By.linkText("Verification")).click();
 
-        assertThat(page.findElement(By.id("status")).getText()).startsWith("VERIFIED:").contains("signed checkpoint");
+        assertThat(waitFor(By.id("status")).getText()).startsWith("VERIFIED:").contains("signed checkpoint");
         assertThat(page.findElements(By.cssSelector("#checkpoints tbody tr"))).isNotEmpty();
         browser.screenshot("04-verification");
     }
@@ -131,10 +133,10 @@ class ConsoleBrowserTest {
     @Order(4)
     void the_officer_downloads_the_subject_access_report_as_csv() throws Exception {
         page.findElement(By.linkText("Subject access report")).click();
-        new Select(page.findElement(By.id("subject-kind"))).selectByValue("UPN");
+        new Select(waitFor(By.id("subject-identifier")).findElement(By.xpath("//select[@id='subject-kind']"))).selectByValue("UPN");
         page.findElement(By.id("subject-identifier")).sendKeys(UPN);
         page.findElement(By.id("report")).click();
-        assertThat(page.findElement(By.id("flow-count")).getText()).isEqualTo("7");
+        assertThat(waitFor(By.id("flow-count")).getText()).isEqualTo("7");
         browser.screenshot("05-subject-access-report");
 
         page.findElement(By.id("csv")).click();
@@ -165,8 +167,9 @@ class ConsoleBrowserTest {
     @Order(6)
     void an_administrator_is_refused_the_ig_pages() {
         page.findElement(By.id("sign-out")).click();
+        waitFor(By.id("username"));
         signIn("adam");
-        assertThat(page.getCurrentUrl()).endsWith("/admin");
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/admin$"));
 
         page.get(console("/search"));
         assertThat(page.findElement(By.id("refused")).getText()).contains("does not allow this page");
@@ -195,8 +198,8 @@ class ConsoleBrowserTest {
         assertThat(checkpointCount()).isEqualTo(checkpointsBefore);
 
         page.get(console("/admin"));
-        page.findElement(By.id("sign-checkpoint")).click(); // the same action from the page, token included, works
-        assertThat(page.getCurrentUrl()).endsWith("/verification");
+        waitFor(By.id("sign-checkpoint")).click(); // the same action from the page, token included, works
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/verification$"));
         assertThat(checkpointCount()).isEqualTo(checkpointsBefore + 1);
         browser.screenshot("07-administrator-signed-a-checkpoint");
     }
@@ -208,8 +211,13 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** A click that submits a form returns before the next page has loaded: wait for what it shows. */
+    private static org.openqa.selenium.WebElement waitFor(By element) {
+        return new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
     private static void signIn(String user) {
-        page.findElement(By.id("username")).sendKeys(user);
+        waitFor(By.id("username")).sendKeys(user);
         page.findElement(By.id("password")).sendKeys(PASSWORD);
         page.findElement(By.id("sign-in")).click();
     }
