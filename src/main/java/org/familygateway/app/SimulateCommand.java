@@ -19,6 +19,7 @@ import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
 import org.familygateway.simulator.SoapPartnerClient;
 import org.familygateway.trust.CertificatePaths;
+import org.familygateway.trust.Partner;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.SshKeys;
 import org.familygateway.validation.MessageXml;
@@ -43,7 +44,8 @@ final class SimulateCommand implements Callable<Integer> {
     Channel channel;
 
     @Option(names = "--file", defaultValue = "schemas/examples/v1/referral-from-school.xml",
-            description = "The referral to send (default: ${DEFAULT-VALUE}); its MessageId and CreatedAt are made fresh")
+            description = "The referral to send (default: ${DEFAULT-VALUE}); its MessageId and CreatedAt are made fresh, "
+                    + "and its referrer becomes the partner it is sent as")
     Path file;
 
     @Option(names = "--keys", paramLabel = "DIR", description = "The partner's keys (default: certs-example/partners/<partner>)")
@@ -57,6 +59,11 @@ final class SimulateCommand implements Callable<Integer> {
         List<X509Certificate> cas = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
         MessageXml xml = new MessageXml(settings.soap().maxMessageBytes());
         ReferralType referral = xml.read(Files.readAllBytes(file), ReferralType.class);
+        Partner sender = PartnersFile.load(settings.partners()).byId(partnerId)
+                .orElseThrow(() -> new ConfigurationException("no partner '" + partnerId + "' in " + settings.partners()));
+        referral.getReferrer().getAgency().setPartnerId(sender.id());
+        referral.getReferrer().getAgency().setName(sender.name());
+        referral.getReferrer().getAgency().setKind(sender.agency());
         referral.setMessageId(partnerId + "-" + UUID.randomUUID());
         referral.setCreatedAt(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         System.out.println("sending referral " + referral.getMessageId() + " as " + partnerId + " by " + channel);
