@@ -2,8 +2,8 @@ package org.familygateway.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -22,8 +22,10 @@ public final class Shares {
     }
 
     public static String header(String partnerId, String kind, Long recordCount) {
+        // ISO_INSTANT always writes the seconds; OffsetDateTime.toString() drops them on the minute,
+        // which is not a valid xs:dateTime
         return "  <ShareHeader><MessageId>share-" + UUID.randomUUID() + "</MessageId><CreatedAt>"
-                + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "</CreatedAt>"
+                + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + "</CreatedAt>"
                 + "<Sender><PartnerId>" + partnerId + "</PartnerId><Name>Example</Name><Kind>" + kind + "</Kind></Sender>"
                 + (recordCount == null ? "" : "<Extract><Description>test extract</Description><Covers><From>2025-09-01</From></Covers>"
                 + "<RecordCount>" + recordCount + "</RecordCount></Extract>")
