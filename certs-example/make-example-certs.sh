@@ -101,5 +101,16 @@ partner example-childrens-services "Example Children's Services" ec:prime256v1
 partner example-health "Example NHS Trust" rsa:2048
 partner example-probation "Example Probation Service" ec:prime256v1
 
+# An empty CRL from the CA: revocation is always checked, so a deployment must supply current CRLs
+# (or an OCSP responder). Long-lived here so that the example does not rot; a real CA's is days.
+if $fresh || [[ ! -f ca/ca.crl ]]; then
+  crlwork=$(mktemp -d)
+  : > "$crlwork/index.txt"
+  echo 01 > "$crlwork/crlnumber"
+  openssl ca -gencrl -keyfile ca/ca.key -cert ca/ca.crt -out ca/ca.crl -crldays "$days" -md sha384 \
+    -config <(printf '[ca]\ndefault_ca=example\n[example]\ndatabase=%s/index.txt\ncrlnumber=%s/crlnumber\n' "$crlwork" "$crlwork") 2>/dev/null
+  rm -rf "$crlwork"
+fi
+
 rm -f ca/ca.srl
 echo "made example trust material in $here (EXAMPLE ONLY: never use for real data)"

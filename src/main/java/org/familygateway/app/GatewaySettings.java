@@ -25,15 +25,34 @@ public record GatewaySettings(
         Database database,
         Path pseudonymKey,
         Audit audit,
-        Console console) {
+        Console console,
+        TrustSettings trust) {
 
-    public record Soap(String host, int port, String path, Path tlsCertificate, Path tlsKey, long maxMessageBytes) {
+    /** The trust section, with its defaults when it is left out. */
+    public TrustSettings trustOrDefault() {
+        return trust == null ? TrustSettings.defaults() : trust;
+    }
+
+    /**
+     * The SOAP listener. {@code clientCertificates}: NONE, WANT (a partner may present its TLS
+     * certificate, and must if partners.yaml lists one for it) or REQUIRE.
+     */
+    public record Soap(String host, int port, String path, Path tlsCertificate, Path tlsKey, long maxMessageBytes,
+                       String clientCertificates) {
+        public String clientCertificateMode() {
+            return clientCertificates == null ? "WANT" : clientCertificates;
+        }
+
         public String address() {
             return "https://" + host + ":" + port + path;
         }
     }
 
-    public record Sftp(String host, int port, Path hostKey, long maxFileBytes) {
+    /** The SFTP server; {@code maxOpenHandles} bounds the files and folders one session may hold open. */
+    public record Sftp(String host, int port, Path hostKey, long maxFileBytes, Integer maxOpenHandles) {
+        public int openHandleLimit() {
+            return maxOpenHandles == null ? 16 : maxOpenHandles;
+        }
     }
 
     public record Receipts(Path signingCertificate, Path signingKey) {

@@ -92,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
                 SshKeys.publicKey(hostKey), partner)) {
             client.upload(name, signed);
             System.out.println("uploaded inbox/" + name + "; waiting for receipts/" + name + ".receipt.p7m");
-            return new GatewayReceipts(new CertificatePaths(cas, java.time.Clock.systemUTC())).verify(client.awaitReceipt(name));
+            return new GatewayReceipts(TrustParts.certificatePaths(settings, java.time.Clock.systemUTC())).verify(client.awaitReceipt(name));
         }
     }
 }

@@ -54,8 +54,7 @@ final class Wiring {
         this.folders = folders;
         this.producer = producer;
         this.partners = PartnersFile.load(settings.partners());
-        List<X509Certificate> anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
-        this.paths = new CertificatePaths(anchors, clock);
+        this.paths = TrustParts.certificatePaths(settings, clock);
     }
 
     /** Names every bean the routes call; the names are the ones used in routes/. */

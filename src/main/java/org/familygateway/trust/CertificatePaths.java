@@ -18,8 +18,9 @@ import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ReasonCodeType;
 
 /**
- * PKIX validation of a signing certificate to the configured trust anchors, at the time of
- * verification (not at the signing time a message claims), and a key usage that allows signing.
+ * Whether to believe a signing certificate: an allowed key and signature algorithm, a key usage
+ * that allows signing, and a PKIX path to the configured trust anchors, valid at the time of
+ * verification (not at the signing time a message claims) and not revoked. Fails closed.
  */
 public final class CertificatePaths {
 
@@ -29,22 +30,32 @@ public final class CertificatePaths {
     private final Set<TrustAnchor> anchors;
     private final List<X509Certificate> anchorCertificates;
     private final Clock clock;
+    private final Revocation revocation;
+    private final AlgorithmPolicy algorithms;
 
-    public CertificatePaths(List<X509Certificate> anchorCertificates, Clock clock) {
+    public CertificatePaths(List<X509Certificate> anchorCertificates, Clock clock, Revocation revocation, AlgorithmPolicy algorithms) {
         if (anchorCertificates.isEmpty()) {
             throw new IllegalArgumentException("at least one trust anchor is needed");
         }
         this.anchorCertificates = List.copyOf(anchorCertificates);
         this.anchors = anchorCertificates.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
+        this.revocation = revocation;
+        this.algorithms = algorithms;
+    }
+
+    public AlgorithmPolicy algorithms() {
+        return algorithms;
     }
 
     public List<X509Certificate> anchorCertificates() {
         return anchorCertificates;
     }
 
-    /** Throws CERTIFICATE_UNTRUSTED unless the certificate chains to an anchor and may sign, now. */
+    /** Throws a Rejection naming the reason unless the certificate may sign for a partner, now. */
     public void requireTrustedSigner(X509Certificate certificate) {
+        algorithms.requireKey(certificate.getPublicKey());
+        algorithms.requireCertificateSignature(certificate);
         boolean[] usage = certificate.getKeyUsage();
         if (usage != null && !usage[DIGITAL_SIGNATURE] && !usage[NON_REPUDIATION]) {
             throw untrusted("the certificate's key usage does not allow signing");
@@ -52,27 +63,35 @@ public final class CertificatePaths {
         try {
             CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate));
             PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(clock.instant()));
-            CertPathValidator.getInstance("PKIX").validate(path, parameters);
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            revocation.apply(parameters, validator);
+            validator.validate(path, parameters);
         } catch (CertPathValidatorException e) {
-            throw untrusted(describe(e));
+            throw rejection(e);
         } catch (GeneralSecurityException e) {
             throw untrusted("the certificate path could not be checked: " + e.getClass().getSimpleName());
         }
     }
 
-    private static String describe(CertPathValidatorException e) {
+    private static Rejection rejection(CertPathValidatorException e) {
         if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
-            return "the signing certificate has expired";
+            return new Rejection(ReasonCodeType.CERTIFICATE_EXPIRED, "the signing certificate has expired");
         }
         if (e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-            return "the signing certificate is not yet valid";
+            return new Rejection(ReasonCodeType.CERTIFICATE_EXPIRED, "the signing certificate is not yet valid");
         }
         if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
-            return "the signing certificate has been revoked";
+            return new Rejection(ReasonCodeType.CERTIFICATE_REVOKED, "the signing certificate has been revoked");
         }
-        return "the signing certificate does not chain to a trusted partnership CA";
+        if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return new Rejection(ReasonCodeType.CERTIFICATE_REVOKED, "the signing certificate's revocation status cannot be "
+                    + "established (no current CRL or OCSP answer for its CA), so the gateway refuses it");
+        }
+        if (e.getReason() == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
+            return new Rejection(ReasonCodeType.ALGORITHM_NOT_ALLOWED, "the certificate uses an algorithm the gateway does not allow");
+        }
+        return untrusted("the signing certificate does not chain to a trusted partnership CA");
     }
 
     private static Rejection untrusted(String message) {

@@ -12,12 +12,12 @@ import java.util.Map;
 
 import org.familygateway.app.Gateway;
 import org.familygateway.app.GatewaySettings;
+import org.familygateway.app.TrustParts;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.simulator.GatewayReceipts;
 import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
 import org.familygateway.simulator.SoapPartnerClient;
-import org.familygateway.trust.CertificatePaths;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.SshKeys;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -124,7 +124,7 @@ public final class TestGateway implements BeforeAllCallback, AfterAllCallback {
 
     /** Checks receipts as a partner does: the gateway's signature, chaining to the CA. */
     public GatewayReceipts receiptChecker() {
-        return new GatewayReceipts(new CertificatePaths(trustAnchors(), Clock.systemUTC()));
+        return new GatewayReceipts(TrustParts.certificatePaths(settings(), Clock.systemUTC()));
     }
 
     public RawSoap rawSoap() {

@@ -42,7 +42,8 @@ class CmsVerifierTest {
     private final Partner policePartner = partner("police", police);
     private final Partner lapsedPartner = partner("lapsed", expired);
     private final CmsVerifier verifier = new CmsVerifier(new PartnerDirectory(List.of(schoolPartner, policePartner, lapsedPartner)),
-            new CertificatePaths(List.of(ca.certificate()), Clock.systemUTC()));
+            new CertificatePaths(List.of(ca.certificate()), Clock.systemUTC(), Revocation.fromCrls(List.of(TestCertificates.emptyCrl(ca))),
+                    AlgorithmPolicy.strictDefault()));
 
     @Test
     void a_file_signed_by_the_partner_that_delivered_it_verifies_and_its_content_streams_out() {
@@ -65,7 +66,9 @@ class CmsVerifierTest {
         Partner examplePartner = new Partner("example-school", "School", AgencyKindType.SCHOOL, Set.of(ChannelType.SFTP),
                 List.of(Pem.certificate(partnerFolder.resolve("signing.crt"))), List.of());
         CmsVerifier realVerifier = new CmsVerifier(new PartnerDirectory(List.of(examplePartner)),
-                new CertificatePaths(Pem.certificates(Project.certs().resolve("ca/ca.crt")), Clock.systemUTC()));
+                new CertificatePaths(Pem.certificates(Project.certs().resolve("ca/ca.crt")), Clock.systemUTC(),
+                        Revocation.configured(List.of(Project.certs().resolve("ca/ca.crl")), null, Clock.systemUTC()),
+                        AlgorithmPolicy.strictDefault()));
 
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         realVerifier.verify(Files.newInputStream(out), examplePartner, content, 1_000_000);
@@ -126,7 +129,7 @@ class CmsVerifierTest {
     @Test
     void an_expired_partner_certificate_is_untrusted_now_whatever_the_file_claims() {
         Rejection rejection = reject(sign(CONTENT, expired), lapsedPartner);
-        assertThat(rejection.code()).isEqualTo(ReasonCodeType.CERTIFICATE_UNTRUSTED);
+        assertThat(rejection.code()).isEqualTo(ReasonCodeType.CERTIFICATE_EXPIRED);
         assertThat(rejection.getMessage()).contains("expired");
     }
 
