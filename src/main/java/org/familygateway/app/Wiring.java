@@ -2,6 +2,7 @@ package org.familygateway.app;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -27,6 +28,7 @@ import org.familygateway.trust.CmsVerifier;
 import org.familygateway.trust.PartnerDirectory;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.ReceiptSigner;
+import org.familygateway.trust.SigningTimeWindow;
 import org.familygateway.trust.SoapSignatureVerification;
 import org.familygateway.validation.SubmissionReader;
 import org.familygateway.validation.MessageXml;
@@ -72,7 +74,8 @@ final class Wiring {
                 new SoapSignatureVerification(partners, paths), SoapEndpoints.faults(receipts, xml, audit, quarantine)));
         camel.bind("soapSubmissions", new SoapSubmissions(receipts, xml));
         WorkFolders work = new WorkFolders(settings.dataDir().resolve("work").toAbsolutePath());
-        camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths), settings.sftp().maxFileBytes(), work));
+        camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths,
+                new SigningTimeWindow(Duration.ofDays(settings.trustOrDefault().replayWindow()), clock)), settings.sftp().maxFileBytes(), work));
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
         camel.bind("rejectedMessages", new RejectedMessages());
         camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),

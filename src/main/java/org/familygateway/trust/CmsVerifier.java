@@ -9,13 +9,11 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
-import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
@@ -27,17 +25,20 @@ import org.familygateway.model.v1.ReasonCodeType;
 
 /**
  * Verifies a CMS SignedData file with encapsulated content (as {@code openssl cms -sign -binary
- * -nodetach -outform DER} makes it), streaming the content out as it goes so that a large file is
- * never held in memory. The signer must be the partner that delivered the file.
+ * -nodetach -outform DER} makes it, optionally with compressed content), streaming the content out
+ * as it goes so that a large file is never held in memory. The one signer must use allowed
+ * algorithms, hold a believable certificate, and be the partner that delivered the file.
  */
 public final class CmsVerifier {
 
     private final PartnerDirectory partners;
     private final CertificatePaths paths;
+    private final SigningTimeWindow signingTimes;
 
-    public CmsVerifier(PartnerDirectory partners, CertificatePaths paths) {
+    public CmsVerifier(PartnerDirectory partners, CertificatePaths paths, SigningTimeWindow signingTimes) {
         this.partners = partners;
         this.paths = paths;
+        this.signingTimes = signingTimes;
     }
 
     /**
@@ -48,8 +49,10 @@ public final class CmsVerifier {
         try {
             CMSSignedDataParser parser = new CMSSignedDataParser(
                     new JcaDigestCalculatorProviderBuilder().build(), new BufferedInputStream(cms));
-            copySignedContent(parser, content, maxContentBytes);
+            CmsContent.copy(parser.getSignedContent(), content, maxContentBytes);
             SignerInformation signer = onlySigner(parser);
+            paths.algorithms().requireDigest(CmsAlgorithms.digestName(signer));
+            signingTimes.require(signer);
             X509Certificate certificate = signerCertificate(signer.getSID(), parser);
             paths.requireTrustedSigner(certificate);
             requireValidSignature(signer, certificate);
@@ -68,33 +71,13 @@ public final class CmsVerifier {
         }
     }
 
-    private static void copySignedContent(CMSSignedDataParser parser, OutputStream out, long max) throws CMSException, IOException {
-        CMSTypedStream signed = parser.getSignedContent();
-        if (signed == null) {
-            throw new Rejection(ReasonCodeType.CMS_MALFORMED,
-                    "the signature is detached; the content must be encapsulated in the SignedData (openssl cms -sign -nodetach)");
-        }
-        if (!CMSObjectIdentifiers.data.equals(signed.getContentType())) {
-            throw new Rejection(ReasonCodeType.CMS_MALFORMED,
-                    "the encapsulated content type is " + signed.getContentType() + ", not id-data");
-        }
-        try (InputStream in = signed.getContentStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                total += n;
-                if (total > max) {
-                    throw new Rejection(ReasonCodeType.MESSAGE_TOO_LARGE, "the signed content is larger than " + max + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-    }
-
     private static SignerInformation onlySigner(CMSSignedDataParser parser) throws CMSException {
         Collection<SignerInformation> signers = parser.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            throw new Rejection(ReasonCodeType.CMS_MALFORMED, "expected exactly one signer, found " + signers.size());
+        if (signers.isEmpty()) {
+            throw new Rejection(ReasonCodeType.CMS_NO_SIGNER, "the SignedData holds no signer");
+        }
+        if (signers.size() > 1) {
+            throw new Rejection(ReasonCodeType.CMS_MULTIPLE_SIGNERS, "expected exactly one signer, found " + signers.size());
         }
         return signers.iterator().next();
     }
@@ -132,10 +115,16 @@ public final class CmsVerifier {
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
         } catch (CMSVerifierCertificateNotValidException e) {
-            throw new Rejection(ReasonCodeType.CERTIFICATE_UNTRUSTED,
+            throw new Rejection(ReasonCodeType.CERTIFICATE_EXPIRED,
                     "the signing certificate was not valid at the signing time the file claims", null, e);
-        } catch (CMSException | OperatorCreationException e) {
+        } catch (CMSException e) {
+            if (String.valueOf(e.getMessage()).contains("content-type")) {
+                throw new Rejection(ReasonCodeType.CMS_CONTENT_TYPE_MISMATCH,
+                        "the signed content-type attribute does not match the encapsulated content", null, e);
+            }
             valid = false;
+        } catch (OperatorCreationException e) {
+            throw new Rejection(ReasonCodeType.ALGORITHM_NOT_ALLOWED, "the signature algorithm is not supported", null, e);
         }
         if (!valid) {
             throw new Rejection(ReasonCodeType.SIGNATURE_INVALID,

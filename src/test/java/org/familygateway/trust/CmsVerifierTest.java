@@ -9,12 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSCompressedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.ZlibCompressor;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
@@ -41,9 +52,10 @@ class CmsVerifierTest {
     private final Partner schoolPartner = partner("school", school);
     private final Partner policePartner = partner("police", police);
     private final Partner lapsedPartner = partner("lapsed", expired);
+    private static final SigningTimeWindow WINDOW = new SigningTimeWindow(Duration.ofDays(400), Clock.systemUTC());
     private final CmsVerifier verifier = new CmsVerifier(new PartnerDirectory(List.of(schoolPartner, policePartner, lapsedPartner)),
             new CertificatePaths(List.of(ca.certificate()), Clock.systemUTC(), Revocation.fromCrls(List.of(TestCertificates.emptyCrl(ca))),
-                    AlgorithmPolicy.strictDefault()));
+                    AlgorithmPolicy.strictDefault()), WINDOW);
 
     @Test
     void a_file_signed_by_the_partner_that_delivered_it_verifies_and_its_content_streams_out() {
@@ -68,7 +80,7 @@ class CmsVerifierTest {
         CmsVerifier realVerifier = new CmsVerifier(new PartnerDirectory(List.of(examplePartner)),
                 new CertificatePaths(Pem.certificates(Project.certs().resolve("ca/ca.crt")), Clock.systemUTC(),
                         Revocation.configured(List.of(Project.certs().resolve("ca/ca.crl")), null, Clock.systemUTC()),
-                        AlgorithmPolicy.strictDefault()));
+                        AlgorithmPolicy.strictDefault()), WINDOW);
 
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         realVerifier.verify(Files.newInputStream(out), examplePartner, content, 1_000_000);
@@ -94,8 +106,7 @@ class CmsVerifierTest {
         CMSSignedDataGenerator generator = generator(school);
         byte[] detached = generator.generate(new CMSProcessableByteArray(CONTENT), false).getEncoded("DER");
         Rejection rejection = reject(detached, schoolPartner);
-        assertThat(rejection.code()).isEqualTo(ReasonCodeType.CMS_MALFORMED);
-        assertThat(rejection.getMessage()).contains("detached");
+        assertThat(rejection.code()).isEqualTo(ReasonCodeType.CMS_DETACHED);
     }
 
     @Test
@@ -104,7 +115,7 @@ class CmsVerifierTest {
         generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", police.key(), police.certificate()));
         byte[] twice = generator.generate(new CMSProcessableByteArray(CONTENT), true).getEncoded("DER");
         Rejection rejection = reject(twice, schoolPartner);
-        assertThat(rejection.code()).isEqualTo(ReasonCodeType.CMS_MALFORMED);
+        assertThat(rejection.code()).isEqualTo(ReasonCodeType.CMS_MULTIPLE_SIGNERS);
         assertThat(rejection.getMessage()).contains("found 2");
     }
 
@@ -139,6 +150,84 @@ class CmsVerifierTest {
         Rejection rejection = catchThrowableOfType(Rejection.class, () -> verifier.verify(
                 new ByteArrayInputStream(sign(big, school)), schoolPartner, new ByteArrayOutputStream(), 100_000));
         assertThat(rejection.code()).isEqualTo(ReasonCodeType.MESSAGE_TOO_LARGE);
+    }
+
+    @Test
+    void a_signed_data_without_any_signer_is_refused() throws Exception {
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        byte[] unsigned = generator.generate(new CMSProcessableByteArray(CONTENT), true).getEncoded("DER");
+        assertThat(reject(unsigned, schoolPartner).code()).isEqualTo(ReasonCodeType.CMS_NO_SIGNER);
+    }
+
+    @Test
+    void compressed_content_is_expanded_and_verified() throws Exception {
+        byte[] compressed = new CMSCompressedDataGenerator().generate(new CMSProcessableByteArray(CONTENT), new ZlibCompressor())
+                .getEncoded();
+        CMSSignedDataGenerator generator = generator(school);
+        byte[] file = generator.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.compressedData, contentOf(compressed)), true)
+                .getEncoded("DER");
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        verifier.verify(new ByteArrayInputStream(file), schoolPartner, content, 1_000_000);
+        assertThat(content.toByteArray()).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void compressed_content_that_expands_past_the_cap_is_refused() throws Exception {
+        byte[] zeros = new byte[5_000_000];
+        byte[] bomb = new CMSCompressedDataGenerator().generate(new CMSProcessableByteArray(zeros), new ZlibCompressor()).getEncoded();
+        assertThat(bomb.length).isLessThan(20_000);
+        byte[] file = generator(school).generate(new CMSProcessableByteArray(CMSObjectIdentifiers.compressedData, contentOf(bomb)), true)
+                .getEncoded("DER");
+        Rejection rejection = catchThrowableOfType(Rejection.class, () -> verifier.verify(new ByteArrayInputStream(file), schoolPartner,
+                new ByteArrayOutputStream(), 1_000_000));
+        assertThat(rejection.code()).isEqualTo(ReasonCodeType.COMPRESSED_CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void content_of_another_type_is_refused() throws Exception {
+        byte[] file = generator(school).generate(new CMSProcessableByteArray(CMSObjectIdentifiers.envelopedData, CONTENT), true)
+                .getEncoded("DER");
+        assertThat(reject(file, schoolPartner).code()).isEqualTo(ReasonCodeType.CMS_CONTENT_TYPE_MISMATCH);
+    }
+
+    @Test
+    void a_sha1_digest_is_not_allowed() throws Exception {
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build("SHA1withECDSA", school.key(), school.certificate()));
+        byte[] file = generator.generate(new CMSProcessableByteArray(CONTENT), true).getEncoded("DER");
+        assertThat(reject(file, schoolPartner).code()).isEqualTo(ReasonCodeType.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Test
+    void a_signing_time_long_ago_or_in_the_future_is_refused() throws Exception {
+        for (Instant when : List.of(Instant.now().minus(500, ChronoUnit.DAYS), Instant.now().plus(1, ChronoUnit.DAYS))) {
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            AttributeTable attributes = new AttributeTable(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(when)))));
+            generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes))
+                    .build("SHA256withECDSA", school.key(), school.certificate()));
+            byte[] file = generator.generate(new CMSProcessableByteArray(CONTENT), true).getEncoded("DER");
+            assertThat(reject(file, schoolPartner).code()).as("signed at " + when).isEqualTo(ReasonCodeType.TIMESTAMP_INVALID);
+        }
+    }
+
+    @Test
+    void asn1_nested_a_hundred_thousand_deep_is_refused_without_harm() {
+        int depth = 100_000;
+        ByteArrayOutputStream nested = new ByteArrayOutputStream();
+        for (int i = 0; i < depth; i++) {
+            nested.write(0x30);   // SEQUENCE, indefinite length
+            nested.write(0x80);
+        }
+        for (int i = 0; i < depth; i++) {
+            nested.write(0);
+            nested.write(0);
+        }
+        assertThat(reject(nested.toByteArray(), schoolPartner).code()).isEqualTo(ReasonCodeType.CMS_MALFORMED);
+    }
+
+    private static byte[] contentOf(byte[] contentInfo) throws Exception {
+        return org.bouncycastle.asn1.cms.ContentInfo.getInstance(contentInfo).getContent().toASN1Primitive().getEncoded();
     }
 
     private Rejection reject(byte[] file, Partner deliveredBy) {
