@@ -73,7 +73,7 @@ public final class Gateway implements AutoCloseable {
         SftpFolders folders = new SftpFolders(settings.dataDir().resolve("sftp").toAbsolutePath());
 
         camel = new Main();
-        Wiring wiring = new Wiring(settings, clock, audit, folders, this::producer);
+        Wiring wiring = new Wiring(settings, clock, database.dataSource(), audit, folders, this::producer);
         wiring.bindInto(camel, bus);
         JmsComponent jms = JmsComponent.jmsComponent(connections);
         jms.setHeaderFilterStrategy(new GatewayHeadersOnly());
@@ -93,6 +93,7 @@ public final class Gateway implements AutoCloseable {
         sftp = wiring.sftpServer(folders);
         sftp.start();
         started.push(sftp);
+        started.push(wiring.dailyChecks());
         startAuditJobsAndConsole(auditParts, database, wiring, clock);
         LOG.info("Family Gateway started: SOAP {} | SFTP {}:{} | broker {} | database {} | IG console {}", settings.soap().address(),
                 settings.sftp().host(), sftp.port(), brokerUrl, settings.jdbcUrl().replaceAll(";.*", ""),

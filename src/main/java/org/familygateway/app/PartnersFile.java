@@ -16,7 +16,7 @@ import org.familygateway.trust.SshKeys;
 record PartnersFile(List<Entry> partners) {
 
     record Entry(String id, String name, AgencyKindType agency, Set<ChannelType> channels,
-                 List<Path> signingCertificates, List<Path> sshPublicKeys) {
+                 List<Path> signingCertificates, List<Path> sshPublicKeys, List<Path> tlsClientCertificates, Long maxFileBytes) {
 
         Partner toPartner() {
             if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
@@ -35,7 +35,9 @@ record PartnersFile(List<Entry> partners) {
             try {
                 return new Partner(id, name == null ? id : name, agency, channels,
                         signingCertificates.stream().map(Pem::certificate).toList(),
-                        ssh.stream().map(SshKeys::publicKey).toList());
+                        ssh.stream().map(SshKeys::publicKey).toList(),
+                        (tlsClientCertificates == null ? List.<Path>of() : tlsClientCertificates).stream().map(Pem::certificate).toList(),
+                        maxFileBytes);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException("partners.yaml: partner " + id + ": " + e.getMessage(), e);
             }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
@@ -13,6 +15,7 @@ import org.familygateway.audit.AuditTrail;
 import org.familygateway.cases.CaseAssembler;
 import org.familygateway.intake.Admissions;
 import org.familygateway.intake.Quarantine;
+import org.familygateway.intake.ReceiptArchive;
 import org.familygateway.model.Pseudonyms;
 import org.familygateway.intake.Receipts;
 import org.familygateway.intake.RejectedMessages;
@@ -24,7 +27,9 @@ import org.familygateway.intake.SoapEndpoints;
 import org.familygateway.intake.SoapSubmissions;
 import org.familygateway.intake.WorkFolders;
 import org.familygateway.trust.CertificatePaths;
+import org.familygateway.trust.CertificateExpiry;
 import org.familygateway.trust.CmsVerifier;
+import org.familygateway.trust.MessageIds;
 import org.familygateway.trust.PartnerDirectory;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.ReceiptSigner;
@@ -39,6 +44,8 @@ final class Wiring {
     /** Records per message when a share goes on to the broker, and rejected records listed in a receipt. */
     private static final int SHARE_CHUNK_RECORDS = 500;
     private static final int LISTED_REJECTIONS = 1000;
+    /** How long a message id claimed by a delivery that never finished (a crash) blocks a resend. */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final GatewaySettings settings;
     private final Clock clock;
@@ -49,7 +56,13 @@ final class Wiring {
     private final CertificatePaths paths;
     private Pseudonyms pseudonyms;
 
-    Wiring(GatewaySettings settings, Clock clock, AuditTrail audit, SftpFolders folders, Supplier<ProducerTemplate> producer) {
+    private final DataSource dataSource;
+    private final MessageIds messageIds;
+
+    Wiring(GatewaySettings settings, Clock clock, DataSource dataSource, AuditTrail audit, SftpFolders folders,
+           Supplier<ProducerTemplate> producer) {
+        this.dataSource = dataSource;
+        this.messageIds = new MessageIds(dataSource, clock, CLAIM_LEASE, Duration.ofDays(settings.trustOrDefault().replayWindow()));
         this.settings = settings;
         this.clock = clock;
         this.audit = audit;
@@ -64,12 +77,14 @@ final class Wiring {
         long largestMessage = Math.max(settings.soap().maxMessageBytes(), settings.sftp().maxFileBytes());
         MessageXml xml = new MessageXml(largestMessage);
         Receipts receipts = new Receipts(xml, new ReceiptSigner(
-                Pem.privateKey(settings.receipts().signingKey()), Pem.certificate(settings.receipts().signingCertificate())));
+                Pem.privateKey(settings.receipts().signingKey()), Pem.certificate(settings.receipts().signingCertificate())),
+                new ReceiptArchive(dataSource, clock));
         Quarantine quarantine = (asReceived, headers) ->
                 producer.get().sendBodyAndHeaders("direct:quarantine", asReceived, headers);
 
         GatewaySettings.Soap soap = settings.soap();
-        SoapEndpoints.useTls(bus, soap.host(), soap.port(), Pem.privateKey(soap.tlsKey()), Pem.certificates(soap.tlsCertificate()));
+        SoapEndpoints.useTls(bus, soap.host(), soap.port(), Pem.privateKey(soap.tlsKey()), Pem.certificates(soap.tlsCertificate()),
+                soap.clientCertificateMode(), TrustParts.anchors(settings));
         camel.bind("soapEndpoint", SoapEndpoints.submissions(bus, soap.address(), soap.maxMessageBytes(), clock, audit,
                 new SoapSignatureVerification(partners, paths), SoapEndpoints.faults(receipts, xml, audit, quarantine)));
         camel.bind("soapSubmissions", new SoapSubmissions(receipts, xml));
@@ -79,7 +94,7 @@ final class Wiring {
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
         camel.bind("rejectedMessages", new RejectedMessages());
         camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),
-                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine));
+                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds));
         camel.bind("cases", new CaseAssembler(xml, clock));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", pseudonyms());
@@ -91,6 +106,14 @@ final class Wiring {
             pseudonyms = new Pseudonyms(PseudonymKey.load(settings));
         }
         return pseudonyms;
+    }
+
+    DailyChecks dailyChecks() {
+        List<CertificateExpiry.Held> held = new java.util.ArrayList<>(CertificateExpiry.ofPartners(partners));
+        TrustParts.anchors(settings).forEach(c -> held.add(new CertificateExpiry.Held("partnership", "trust anchor", c)));
+        Pem.certificates(settings.soap().tlsCertificate()).forEach(c -> held.add(new CertificateExpiry.Held("gateway", "TLS server", c)));
+        held.add(new CertificateExpiry.Held("gateway", "receipt signing", Pem.certificate(settings.receipts().signingCertificate())));
+        return new DailyChecks(new CertificateExpiry(held, clock), Duration.ofDays(settings.trustOrDefault().expiryWarning()), messageIds);
     }
 
     SftpIntakeServer sftpServer(SftpFolders sftpFolders) {

@@ -21,6 +21,7 @@ import org.familygateway.audit.AuditTrail;
 import org.familygateway.model.Headers;
 import org.familygateway.model.RecordRejection;
 import org.familygateway.model.Rejection;
+import org.familygateway.trust.MessageIds;
 import org.familygateway.validation.Submission;
 import org.familygateway.validation.SubmissionReader;
 
@@ -35,16 +36,21 @@ public final class Admissions {
     public static final String SUBMISSION = "familygateway.submission";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
+    private static final String CLAIMED = "familygateway.claimed";
+
     private final ThreadLocal<SubmissionReader> readers;
     private final WorkFolders work;
     private final AuditTrail audit;
     private final Quarantine quarantine;
+    private final MessageIds messageIds;
 
-    public Admissions(Supplier<SubmissionReader> reader, WorkFolders work, AuditTrail audit, Quarantine quarantine) {
+    public Admissions(Supplier<SubmissionReader> reader, WorkFolders work, AuditTrail audit, Quarantine quarantine,
+                      MessageIds messageIds) {
         this.readers = ThreadLocal.withInitial(reader);
         this.work = work;
         this.audit = audit;
         this.quarantine = quarantine;
+        this.messageIds = messageIds;
     }
 
     /** Checks the message; the body becomes the list of what goes on to the broker. */
@@ -63,6 +69,8 @@ public final class Admissions {
         }
         in.setHeader(Headers.MESSAGE_TYPE, submission.type());
         in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
+        messageIds.claim(partner(in), submission.senderMessageId(), receiptId(in));
+        exchange.setProperty(CLAIMED, Boolean.TRUE);
         exchange.setProperty(SUBMISSION, submission);
         if (submission.isShare()) {
             in.setHeader(Headers.RECORDS_ACCEPTED, submission.records().accepted());
@@ -72,6 +80,28 @@ public final class Admissions {
         } else {
             in.setBody(List.of(wholeMessage(in.getBody())));
         }
+    }
+
+    /** The message is durable on the broker: its id stays claimed. */
+    public void accepted(Exchange exchange) {
+        Message in = exchange.getIn();
+        messageIds.accepted(partner(in), in.getHeader(Headers.SENDER_MESSAGE_ID, String.class), receiptId(in));
+    }
+
+    /** The message failed after its id was claimed: the partner may send it again under the same id. */
+    public void releaseClaim(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(CLAIMED))) {
+            Message in = exchange.getIn();
+            messageIds.release(partner(in), in.getHeader(Headers.SENDER_MESSAGE_ID, String.class), receiptId(in));
+        }
+    }
+
+    private static String partner(Message in) {
+        return in.getHeader(Headers.PARTNER_ID, String.class);
+    }
+
+    private static String receiptId(Message in) {
+        return in.getHeader(Headers.RECEIPT_ID, String.class);
     }
 
     /** Keeps a share's rejected records, as read, in quarantine with the count. */

@@ -32,10 +32,12 @@ public final class Receipts {
 
     private final MessageXml xml;
     private final ReceiptSigner signer;
+    private final ReceiptArchive archive;
 
-    public Receipts(MessageXml xml, ReceiptSigner signer) {
+    public Receipts(MessageXml xml, ReceiptSigner signer, ReceiptArchive archive) {
         this.xml = xml;
         this.signer = signer;
+        this.archive = archive;
     }
 
     /** Accepted: a share with rejected records is PARTIALLY_ACCEPTED, and lists them. */
@@ -84,9 +86,20 @@ public final class Receipts {
         }).toList();
     }
 
-    /** The receipt as a CMS SignedData file (DER), which a partner checks with openssl cms -verify. */
-    public byte[] signed(ReceiptType receipt) {
-        return signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
+    /**
+     * Issues the receipt: signs it as CMS SignedData (DER), which a partner checks with openssl cms
+     * -verify, and keeps it. Returns the signed bytes.
+     */
+    public byte[] issue(ReceiptType receipt) {
+        byte[] signed = signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
+        archive.keep(receipt, signed);
+        return signed;
+    }
+
+    /** Issues the receipt and puts its signed form inside it, for a SOAP reply. */
+    public ReceiptType issueWithSignature(ReceiptType receipt) {
+        receipt.setSignedReceipt(issue(receipt));
+        return receipt;
     }
 
     private static ReceiptType receipt(Map<String, Object> headers, OutcomeType outcome) {

@@ -55,7 +55,7 @@ public final class SftpReceipts {
             Path staging = folders.root().resolve("receipts-in-progress");
             Files.createDirectories(staging);
             Path temporary = staging.resolve(receipt.getReceiptId() + ".p7m");
-            Files.write(temporary, receipts.signed(receipt));
+            Files.write(temporary, receipts.issue(receipt));
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the receipt for " + receipt.getReceiptId(), e);

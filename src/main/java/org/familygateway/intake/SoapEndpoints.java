@@ -17,6 +17,7 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
 import org.apache.cxf.configuration.jsse.TLSServerParameters;
+import org.apache.cxf.configuration.security.ClientAuthentication;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.service.v1.Submissions;
@@ -39,8 +40,13 @@ public final class SoapEndpoints {
     private SoapEndpoints() {
     }
 
-    /** Serves HTTPS on host:port of the bus with the gateway's certificate. Call before the endpoint starts. */
-    public static void useTls(Bus bus, String host, int port, PrivateKey key, List<X509Certificate> chain) {
+    /**
+     * Serves HTTPS on host:port of the bus with the gateway's certificate; partners' TLS client
+     * certificates are asked for (WANT), demanded (REQUIRE) or not (NONE), and must chain to the
+     * anchors. Call before the endpoint starts.
+     */
+    public static void useTls(Bus bus, String host, int port, PrivateKey key, List<X509Certificate> chain,
+                              String clientCertificates, List<X509Certificate> anchors) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -52,10 +58,26 @@ public final class SoapEndpoints {
             tls.setKeyManagers(keyManagers.getKeyManagers());
             tls.setIncludeProtocols(List.of("TLSv1.3", "TLSv1.2"));
             tls.setCipherSuites(CIPHER_SUITES);
+            ClientAuthentication clients = new ClientAuthentication();
+            clients.setWant(!"NONE".equals(clientCertificates));
+            clients.setRequired("REQUIRE".equals(clientCertificates));
+            tls.setClientAuthentication(clients);
+            tls.setTrustManagers(trusting(anchors));
             bus.getExtension(JettyHTTPServerEngineFactory.class).setTLSServerParametersForPort(host, port, tls);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS for the SOAP endpoint: " + e.getMessage(), e);
         }
+    }
+
+    private static javax.net.ssl.TrustManager[] trusting(List<X509Certificate> anchors) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        for (int i = 0; i < anchors.size(); i++) {
+            store.setCertificateEntry("anchor-" + i, anchors.get(i));
+        }
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory.getTrustManagers();
     }
 
     public static CxfEndpoint submissions(Bus bus, String address, long maxMessageBytes, Clock clock, AuditTrail audit,

@@ -60,7 +60,7 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         Rejections.describe(rejection, headers);
         audit.record(AuditEventType.REJECTED, headers);
         keep(request, headers);
-        ReceiptType receipt = receipts.rejected(headers, rejection);
+        ReceiptType receipt = receipts.issueWithSignature(receipts.rejected(headers, rejection));
         message.setContent(Exception.class, fault(rejection, receipt));
         audit.record(AuditEventType.RECEIPT_SENT, headers);
     }

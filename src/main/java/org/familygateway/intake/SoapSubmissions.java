@@ -53,7 +53,8 @@ public final class SoapSubmissions {
 
     /** The reply: an Acknowledgement receipt. */
     public void acknowledge(Exchange exchange) {
-        var receipt = receipts.accepted(exchange.getIn().getHeaders(), exchange.getProperty(Admissions.SUBMISSION, Submission.class));
+        var receipt = receipts.issueWithSignature(
+                receipts.accepted(exchange.getIn().getHeaders(), exchange.getProperty(Admissions.SUBMISSION, Submission.class)));
         DOMSource acknowledgement = new DOMSource(xml.toElement(MessageXml.ELEMENTS.createAcknowledgement(receipt)));
         exchange.getIn().setBody(new CxfPayload<>(null, List.<Source>of(acknowledgement), null));
     }

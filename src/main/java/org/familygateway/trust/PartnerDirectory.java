@@ -36,6 +36,11 @@ public final class PartnerDirectory {
         return Optional.ofNullable(byCertificate.get(certificate));
     }
 
+    /** The partner whose TLS client certificate this is. */
+    public Optional<Partner> byTlsCertificate(X509Certificate certificate) {
+        return byId.values().stream().filter(p -> p.connectsWithTls(certificate)).findFirst();
+    }
+
     public List<Partner> all() {
         return List.copyOf(byId.values());
     }

@@ -1,0 +1,118 @@
+package org.familygateway.trust;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ReasonCodeType;
+
+/**
+ * The replay guard: a partner's message id is claimed once, in the database, so a replay is caught
+ * after a restart and by any gateway instance. The claim stays PENDING until the message is durable,
+ * then becomes ACCEPTED. A PENDING claim older than the lease was left by a crash, and a resend may
+ * take it over; a claim for a message that failed before it was accepted is released.
+ */
+public final class MessageIds {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration window;
+
+    public MessageIds(DataSource dataSource, Clock clock, Duration lease, Duration window) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.lease = lease;
+        this.window = window;
+    }
+
+    /** Claims the id for this delivery; REPLAYED if the partner has used it already. */
+    public void claim(String partnerId, String messageId, String receiptId) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into message_id_claim "
+                    + "(partner_id, sender_message_id, receipt_id, state, claimed_at) values (?, ?, ?, 'PENDING', ?)")) {
+                insert.setString(1, partnerId);
+                insert.setString(2, messageId);
+                insert.setString(3, receiptId);
+                insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                takeOverOrRefuse(connection, partnerId, messageId, receiptId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the message id for replay", e);
+        }
+    }
+
+    /** The message is durable: its id stays claimed for the replay window. */
+    public void accepted(String partnerId, String messageId, String receiptId) {
+        update("update message_id_claim set state = 'ACCEPTED' where partner_id = ? and sender_message_id = ? and receipt_id = ?",
+                partnerId, messageId, receiptId);
+    }
+
+    /** The message was not accepted after all: the partner may send it again with the same id. */
+    public void release(String partnerId, String messageId, String receiptId) {
+        update("delete from message_id_claim where partner_id = ? and sender_message_id = ? and receipt_id = ? and state = 'PENDING'",
+                partnerId, messageId, receiptId);
+    }
+
+    /** Forgets ids older than the replay window (older signing times are refused anyway). */
+    public int forgetExpired() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from message_id_claim where claimed_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(clock.instant().minus(window)));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot forget expired message ids", e);
+        }
+    }
+
+    private void takeOverOrRefuse(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
+        try (PreparedStatement takeOver = connection.prepareStatement("update message_id_claim set receipt_id = ?, claimed_at = ? "
+                + "where partner_id = ? and sender_message_id = ? and state = 'PENDING' and claimed_at < ?")) {
+            Instant now = clock.instant();
+            takeOver.setString(1, receiptId);
+            takeOver.setTimestamp(2, Timestamp.from(now));
+            takeOver.setString(3, partnerId);
+            takeOver.setString(4, messageId);
+            takeOver.setTimestamp(5, Timestamp.from(now.minus(lease)));
+            if (takeOver.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("select receipt_id, state, claimed_at from message_id_claim "
+                + "where partner_id = ? and sender_message_id = ?")) {
+            select.setString(1, partnerId);
+            select.setString(2, messageId);
+            try (ResultSet row = select.executeQuery()) {
+                String earlier = row.next() ? " on " + row.getTimestamp(3).toInstant() + " (receipt " + row.getString(1) + ")" : "";
+                throw new Rejection(ReasonCodeType.REPLAYED, "message id '" + messageId + "' was already received" + earlier
+                        + "; every message needs an id of its own");
+            }
+        }
+    }
+
+    private void update(String sql, String partnerId, String messageId, String receiptId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, partnerId);
+            statement.setString(2, messageId);
+            statement.setString(3, receiptId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the message id's state", e);
+        }
+    }
+}
