@@ -118,6 +118,7 @@ final class Wiring {
 
     SftpIntakeServer sftpServer(SftpFolders sftpFolders) {
         GatewaySettings.Sftp sftp = settings.sftp();
-        return new SftpIntakeServer(sftp.host(), sftp.port(), sftp.hostKey(), partners, sftpFolders, sftp.maxFileBytes());
+        return new SftpIntakeServer(sftp.host(), sftp.port(), sftp.hostKey(), partners, sftpFolders, sftp.maxFileBytes(),
+                sftp.openHandleLimit());
     }
 }

@@ -10,25 +10,31 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.familygateway.model.v1.ChannelType;
 import org.familygateway.trust.Partner;
 import org.familygateway.trust.PartnerDirectory;
 
 /**
- * The embedded SFTP server: key-only login as a configured partner, each partner confined to its own
- * folder, no shell and no commands, and uploads handed on only when complete.
+ * The embedded SFTP server: key-only login as a configured partner, modern algorithms only, each
+ * partner confined to its own folder (PartnerFolderRules), a bound on open handles, no shell and no
+ * commands, and uploads handed on only when complete.
  */
 public final class SftpIntakeServer implements AutoCloseable {
 
     private final SshServer server;
 
     public SftpIntakeServer(String host, int port, Path hostKey, PartnerDirectory partners, SftpFolders folders,
-                            long maxFileBytes) {
+                            long maxFileBytes, int maxOpenHandles) {
         server = SshServer.setUpDefaultServer();
         server.setHost(host);
         server.setPort(port);
         server.setKeyPairProvider(new FileKeyPairProvider(hostKey));
+        SshAlgorithms.restrict(server);
+        server.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory()));
+        SftpModuleProperties.MAX_OPEN_HANDLES_PER_SESSION.set(server, maxOpenHandles);
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setGSSAuthenticator(null);
@@ -45,8 +51,8 @@ public final class SftpIntakeServer implements AutoCloseable {
             }
         }
         server.setFileSystemFactory(files);
-        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
-        sftp.addSftpEventListener(new UploadCompletion(folders, maxFileBytes));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new PartnerFolderRules()).build();
+        sftp.addSftpEventListener(new UploadCompletion(folders, partners, maxFileBytes));
         server.setSubsystemFactories(List.of(sftp));
     }
 

@@ -15,6 +15,8 @@ import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
+import org.familygateway.trust.Partner;
+import org.familygateway.trust.PartnerDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +33,23 @@ final class UploadCompletion implements SftpEventListener {
     static final String SEPARATOR = "__";
 
     private final SftpFolders folders;
+    private final PartnerDirectory partners;
     private final long maxFileBytes;
 
-    UploadCompletion(SftpFolders folders, long maxFileBytes) {
+    UploadCompletion(SftpFolders folders, PartnerDirectory partners, long maxFileBytes) {
         this.folders = folders;
+        this.partners = partners;
         this.maxFileBytes = maxFileBytes;
     }
 
+    /** The partner's own cap where it has one, the gateway's otherwise. */
     @Override
     public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
                         int dataOffset, int dataLen) throws IOException {
-        if (offset + dataLen > maxFileBytes) {
-            throw new AccessDeniedException(localHandle.getFile().toString(), null,
-                    "file larger than the limit of " + maxFileBytes + " bytes");
+        long cap = partners.byId(session.getUsername()).map(Partner::maxFileBytes)
+                .filter(own -> own != null && own < maxFileBytes).orElse(maxFileBytes);
+        if (offset + dataLen > cap) {
+            throw new AccessDeniedException(localHandle.getFile().toString(), null, "file larger than the limit of " + cap + " bytes");
         }
     }
 
