@@ -96,7 +96,16 @@ final class ConfigYaml {
             JsonNode child = node.get(parts[i]);
             node = child instanceof ObjectNode o ? o : node.putObject(parts[i]);
         }
-        node.put(parts[parts.length - 1], value);
+        String key = parts[parts.length - 1];
+        if (value.startsWith("[")) {
+            try {
+                node.set(key, new ObjectMapper(new YAMLFactory()).readTree(value));   // a list: --set trust.crls=[a.crl,b.crl]
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read the list given for " + dottedKey + ": " + value);
+            }
+        } else {
+            node.put(key, value);
+        }
     }
 
     private static ObjectMapper mapperFor(Path folder) {

@@ -22,7 +22,9 @@ final class SoapFailures {
                 return rejection;
             }
             if (t instanceof XMLStreamException || t instanceof SAXParseException) {
-                return new Rejection(ReasonCodeType.XML_MALFORMED, "the SOAP message is not well-formed XML", null, t);
+                return limitExceeded(t) ? new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "the SOAP message exceeds an XML limit: "
+                        + t.getMessage().replaceFirst("(?s)\\s*at \\[row,col.*$", ""), null, t)
+                        : new Rejection(ReasonCodeType.XML_MALFORMED, "the SOAP message is not well-formed XML", null, t);
             }
             if (t instanceof Fault fault && fault.getMessage() != null && fault.getMessage().contains("was not recognized")) {
                 return new Rejection(ReasonCodeType.SCHEMA_INVALID, "the SOAP Body does not hold a Referral, InformationShare or "
@@ -30,5 +32,9 @@ final class SoapFailures {
             }
         }
         return Rejections.from(failure);
+    }
+
+    private static boolean limitExceeded(Throwable t) {
+        return t.getMessage() != null && t.getMessage().matches("(?is).*\\b(maximum|max)\\b.*\\blimit\\b.*");
     }
 }

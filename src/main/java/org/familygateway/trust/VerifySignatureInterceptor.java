@@ -37,6 +37,15 @@ final class VerifySignatureInterceptor extends WSS4JInInterceptor {
         }
     }
 
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static RuntimeException translate(Fault fault) {
         if (!(fault.getCause() instanceof WSSecurityException e)) {
             return fault;
@@ -47,6 +56,11 @@ final class VerifySignatureInterceptor extends WSS4JInInterceptor {
                     "the WS-Security Timestamp is missing, older than " + SoapSignatureVerification.TIMESTAMP_MAX_AGE_SECONDS
                             + " seconds, or more than " + SoapSignatureVerification.TIMESTAMP_MAX_FUTURE_SECONDS
                             + " seconds ahead of the gateway's clock", null, e);
+        }
+        if (causedBy(e, java.security.cert.CertificateExpiredException.class)
+                || causedBy(e, java.security.cert.CertificateNotYetValidException.class)) {
+            return new Rejection(ReasonCodeType.CERTIFICATE_EXPIRED, "the signing certificate is not valid now (expired or not yet valid)",
+                    null, e);
         }
         if ("certpath".equals(id)) {
             return new Rejection(ReasonCodeType.CERTIFICATE_UNTRUSTED,

@@ -210,7 +210,7 @@ public final class SubmissionReader {
 
     private void countElement(int elements) {
         if (elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
-            throw new Rejection(ReasonCodeType.MESSAGE_TOO_LARGE, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
+            throw new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
                     + " elements in one message or record", check.where());
         }
     }

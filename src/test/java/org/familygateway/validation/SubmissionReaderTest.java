@@ -195,7 +195,7 @@ class SubmissionReaderTest {
     void nesting_deeper_than_the_limit_is_refused() {
         String xml = "<Referral xmlns=\"urn:familygateway:v1\">" + "<a>".repeat(SecureXml.MAX_DEPTH + 5)
                 + "</a>".repeat(SecureXml.MAX_DEPTH + 5) + "</Referral>";
-        assertThat(reject(xml).code()).isEqualTo(ReasonCodeType.XML_MALFORMED);
+        assertThat(reject(xml).code()).isEqualTo(ReasonCodeType.XML_LIMIT_EXCEEDED);
     }
 
     private Submission read(byte[] xml, String sender) {
