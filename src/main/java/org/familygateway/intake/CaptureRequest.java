@@ -18,12 +18,13 @@ import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ChannelType;
 import org.familygateway.model.v1.ReasonCodeType;
 import org.familygateway.trust.Digests;
+import org.familygateway.trust.EnvelopeShape;
 import org.familygateway.validation.XmlProlog;
 
 /**
  * First thing on every SOAP request: gives it a receipt id, notes when it arrived, keeps the bytes
- * exactly as received (for the digest and for quarantine), and refuses what is too large or carries
- * a DTD before any parser sees it.
+ * exactly as received (for the digest and for quarantine), and refuses what is too large, carries
+ * a DTD, or is not shaped as one Envelope with one Body (EnvelopeShape) before CXF parses it.
  */
 final class CaptureRequest extends AbstractPhaseInterceptor<Message> {
 
@@ -35,12 +36,14 @@ final class CaptureRequest extends AbstractPhaseInterceptor<Message> {
     private final long maxBytes;
     private final Clock clock;
     private final AuditTrail audit;
+    private final EnvelopeShape shape;
 
     CaptureRequest(long maxBytes, Clock clock, AuditTrail audit) {
         super(Phase.RECEIVE);
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.audit = audit;
+        this.shape = new EnvelopeShape(maxBytes);
     }
 
     @Override
@@ -64,6 +67,7 @@ final class CaptureRequest extends AbstractPhaseInterceptor<Message> {
             throw new Rejection(ReasonCodeType.XML_FORBIDDEN_CONSTRUCT,
                     "the SOAP message contains a DTD (DOCTYPE declaration); the gateway never processes DTDs or entities");
         }
+        shape.check(bytes);
     }
 
     private byte[] readAtMost(InputStream in) {

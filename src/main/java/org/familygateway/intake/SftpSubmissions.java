@@ -48,7 +48,13 @@ public final class SftpSubmissions {
         int separator = stored.indexOf(UploadCompletion.SEPARATOR);
         in.setHeader(Headers.CHANNEL, ChannelType.SFTP.value());
         in.setHeader(Headers.PARTNER_ID, file.getParent().getFileName().toString());
-        in.setHeader(Headers.RECEIPT_ID, stored.substring(0, separator));
+        String receiptId = stored.substring(0, separator);
+        int overCap = receiptId.indexOf(UploadCompletion.OVER_CAP);
+        if (overCap > 0) {
+            in.setHeader(Headers.UPLOAD_CAP_EXCEEDED, Long.parseLong(receiptId.substring(overCap + UploadCompletion.OVER_CAP.length())));
+            receiptId = receiptId.substring(0, overCap);
+        }
+        in.setHeader(Headers.RECEIPT_ID, receiptId);
         in.setHeader(Headers.FILE_NAME, stored.substring(separator + UploadCompletion.SEPARATOR.length()));
         try {
             in.setHeader(Headers.RECEIVED_AT, Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC).toString());
@@ -65,6 +71,11 @@ public final class SftpSubmissions {
     public void verify(Exchange exchange) {
         Path work = workFolders.of(exchange);
         String partnerId = exchange.getIn().getHeader(Headers.PARTNER_ID, String.class);
+        Long cap = exchange.getIn().getHeader(Headers.UPLOAD_CAP_EXCEEDED, Long.class);
+        if (cap != null) {
+            throw new Rejection(ReasonCodeType.MESSAGE_TOO_LARGE, "the upload was larger than the limit of " + cap
+                    + " bytes for this partner; it was refused at that point and not processed");
+        }
         Partner uploader = partners.byId(partnerId).orElseThrow(() -> new Rejection(ReasonCodeType.SIGNER_NOT_A_PARTNER,
                 "the SFTP account '" + partnerId + "' is no longer a configured partner"));
         Path content = work.resolve("content.xml");

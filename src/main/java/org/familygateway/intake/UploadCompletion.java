@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
@@ -25,16 +26,22 @@ import org.slf4j.LoggerFactory;
  * wrote in {@code inbox/} (or renames a temporary name to its final one). The file moves atomically
  * to {@code arrivals/}, named with its receipt id, before the close is acknowledged, so the client
  * knows the gateway has it. A handle the client never closed (a dropped connection) is a partial
- * upload and is discarded.
+ * upload and is discarded. A file that grows past the partner's size cap has its next write refused;
+ * what was received up to the cap still goes to {@code arrivals/}, marked as too large, so that the
+ * partner gets a signed receipt refusing it (MESSAGE_TOO_LARGE) and the refusal is audited.
  */
 final class UploadCompletion implements SftpEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadCompletion.class);
     static final String SEPARATOR = "__";
+    /** Follows the receipt id in an arrival's name when the upload was cut off at the cap: {@code <id>.over-<cap>__<name>}. */
+    static final String OVER_CAP = ".over-";
 
     private final SftpFolders folders;
     private final PartnerDirectory partners;
     private final long maxFileBytes;
+    /** Files (as the partner's view names them, per session) whose upload went past the cap. */
+    private final Set<String> overCap = ConcurrentHashMap.newKeySet();
 
     UploadCompletion(SftpFolders folders, PartnerDirectory partners, long maxFileBytes) {
         this.folders = folders;
@@ -46,18 +53,20 @@ final class UploadCompletion implements SftpEventListener {
     @Override
     public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset, byte[] data,
                         int dataOffset, int dataLen) throws IOException {
-        long cap = partners.byId(session.getUsername()).map(Partner::maxFileBytes)
-                .filter(own -> own != null && own < maxFileBytes).orElse(maxFileBytes);
+        long cap = capFor(session.getUsername());
         if (offset + dataLen > cap) {
+            overCap.add(key(session, localHandle.getFile()));
             throw new AccessDeniedException(localHandle.getFile().toString(), null, "file larger than the limit of " + cap + " bytes");
         }
     }
 
     @Override
     public void closed(ServerSession session, String remoteHandle, Handle localHandle, Throwable thrown) throws IOException {
-        if (thrown == null && localHandle instanceof FileHandle file && wrote(file)) {
+        if (localHandle instanceof FileHandle file && wrote(file)) {
             Path uploaded = file.getFile();
-            if (inInbox(uploaded) && !temporary(uploaded)) {
+            if (overCap.remove(key(session, uploaded))) {
+                arriveTooLarge(session, uploaded);
+            } else if (thrown == null && inInbox(uploaded) && !temporary(uploaded)) {
                 arrive(session.getUsername(), uploaded);
             }
         }
@@ -73,7 +82,9 @@ final class UploadCompletion implements SftpEventListener {
 
     @Override
     public void exiting(ServerSession session, Handle handle) throws IOException {
-        if (handle instanceof FileHandle file && wrote(file) && inInbox(file.getFile())) {
+        if (handle instanceof FileHandle file && wrote(file) && overCap.remove(key(session, file.getFile()))) {
+            arriveTooLarge(session, file.getFile());
+        } else if (handle instanceof FileHandle file && wrote(file) && inInbox(file.getFile())) {
             // Unlinked while still open (MINA closes the handle next); the thread may already be
             // interrupted, so nothing here touches the interruptible channel.
             Files.deleteIfExists(real(session.getUsername(), file.getFile()));
@@ -87,6 +98,23 @@ final class UploadCompletion implements SftpEventListener {
         Path target = folders.arrivals(partnerId).resolve(UUID.randomUUID() + SEPARATOR + name);
         Files.move(real(partnerId, uploaded), target, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("upload complete: partner={} file={} arrival={}", partnerId, name, target.getFileName());
+    }
+
+    private void arriveTooLarge(ServerSession session, Path uploaded) throws IOException {
+        String partnerId = session.getUsername();
+        long cap = capFor(partnerId);
+        String name = uploaded.getFileName().toString();
+        Path target = folders.arrivals(partnerId).resolve(UUID.randomUUID() + OVER_CAP + cap + SEPARATOR + name);
+        Files.move(real(partnerId, uploaded), target, StandardCopyOption.ATOMIC_MOVE);
+        LOG.warn("upload refused past the size cap: partner={} file={} cap={} arrival={}", partnerId, name, cap, target.getFileName());
+    }
+
+    private long capFor(String partnerId) {
+        return partners.byId(partnerId).map(Partner::maxFileBytes).filter(own -> own != null && own < maxFileBytes).orElse(maxFileBytes);
+    }
+
+    private static String key(ServerSession session, Path virtual) {
+        return System.identityHashCode(session) + ":" + session.getUsername() + ":" + virtual.toAbsolutePath().normalize();
     }
 
     /** The file on disk behind a path in the partner's view (which is rooted at its home folder). */

@@ -20,6 +20,8 @@ public final class Headers {
     public static final String PAYLOAD_DIGEST = "fgPayloadDigest";
     /** The SFTP file name as uploaded. */
     public static final String FILE_NAME = "fgFileName";
+    /** Set on an SFTP arrival cut off at the partner's size cap: the cap, in bytes. */
+    public static final String UPLOAD_CAP_EXCEEDED = "fgUploadCapExceeded";
     /** The root element of the message, e.g. Referral. */
     public static final String MESSAGE_TYPE = "fgMessageType";
     /** Why a message was rejected or quarantined: a ReasonCodeType name. */

@@ -5,12 +5,15 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 
 import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.headers.Header;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.wss4j.common.WSS4JConstants;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ReasonCodeType;
+import org.w3c.dom.Element;
 
 /**
  * WSS4J's verification, with its failures turned into the gateway's reason codes so that the
@@ -26,10 +29,20 @@ final class VerifySignatureInterceptor extends WSS4JInInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        if (message.getHeader(SECURITY) == null) {
+        Header security = message.getHeader(SECURITY);
+        if (security == null) {
             throw new Rejection(ReasonCodeType.SECURITY_HEADER_MISSING,
                     "the message has no WS-Security header: it must be signed (Timestamp and Body) with the partner's certificate");
         }
+        if (security.getObject() instanceof Element header
+                && header.getElementsByTagNameNS(WSS4JConstants.WSU_NS, "Timestamp").getLength() == 0) {
+            throw new Rejection(ReasonCodeType.TIMESTAMP_INVALID, "the WS-Security header has no Timestamp");
+        }
+        // Replays are caught by the database's message-id guard (MessageIds), shared by every
+        // instance and kept across restarts; WSS4J's in-memory caches would only answer a replay
+        // first, per instance, and as a timestamp problem.
+        message.put(SecurityConstants.ENABLE_TIMESTAMP_CACHE, Boolean.FALSE);
+        message.put(SecurityConstants.ENABLE_NONCE_CACHE, Boolean.FALSE);
         try {
             super.handleMessage(message);
         } catch (Fault fault) {

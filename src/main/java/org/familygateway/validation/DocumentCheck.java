@@ -172,16 +172,12 @@ final class DocumentCheck implements ErrorHandler {
                 : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
         String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", "");
         message = message.replaceFirst("(?s)\\s*at \\[row,col.*$", "");
-        if (isLimit(message)) {
+        if (SecureXml.namesALimit(message)) {
             return new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "the XML exceeds a limit: " + message, at, e);
         }
         return new Rejection(ReasonCodeType.XML_MALFORMED, "the XML is not well-formed: " + message, at, e);
     }
 
-    /** Woodstox and CXF name the limit they enforce ("Maximum Element Depth limit (64) Exceeded"). */
-    static boolean isLimit(String message) {
-        return message != null && message.matches("(?is).*\\b(maximum|max)\\b.*\\blimit\\b.*");
-    }
 
     private static String emptyIfNull(String s) {
         return s == null ? "" : s;

@@ -28,6 +28,15 @@ public final class SecureXml {
     private SecureXml() {
     }
 
+    /**
+     * Whether a parser's message is about one of these limits rather than broken XML. Woodstox and
+     * CXF name the limit they enforce: "Maximum Element Depth limit (64) Exceeded", "Attribute limit
+     * (32) exceeded", "Text size limit (1048576) exceeded".
+     */
+    public static boolean namesALimit(String message) {
+        return message != null && message.matches("(?is).*\\blimit\\b.*\\bexceeded\\b.*");
+    }
+
     /** A new factory (factories are thread-safe once configured; callers keep theirs). */
     public static XMLInputFactory inputFactory(long maxCharacters) {
         XMLInputFactory factory = new WstxInputFactory();

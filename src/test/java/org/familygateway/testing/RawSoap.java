@@ -44,7 +44,6 @@ public final class RawSoap {
 
     public static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String ACTIONS = "urn:familygateway:service:v1:Submit";
-    private static final char[] IN_MEMORY = "in-memory-only".toCharArray();
 
     /** What came back over HTTP. */
     public record Response(int status, byte[] body) {
@@ -91,25 +90,7 @@ public final class RawSoap {
 
     /** Adds a Timestamp and a signature over it and the Body, as a partner's stack would. */
     public Document sign(Document envelope, PartnerIdentity partner) {
-        try {
-            WSSConfig.init();
-            WSSecHeader header = new WSSecHeader(envelope);
-            header.insertSecurityHeader();
-            WSSecTimestamp timestamp = new WSSecTimestamp(header);
-            timestamp.setTimeToLive(300);
-            timestamp.build();
-            WSSecSignature signature = new WSSecSignature(header);
-            signature.setUserInfo("partner", new String(IN_MEMORY));
-            signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
-            signature.setSignatureAlgorithm(SoapPartnerClient.signatureAlgorithm(partner.signingCertificate()));
-            signature.setDigestAlgo(WSS4JConstants.SHA256);
-            signature.getParts().add(new WSEncryptionPart("Timestamp", WSS4JConstants.WSU_NS, ""));
-            signature.getParts().add(new WSEncryptionPart("Body", SOAP11, ""));
-            signature.build(crypto(partner));
-            return envelope;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign the envelope", e);
-        }
+        return SoapSigner.standard().sign(envelope, partner);
     }
 
     public byte[] signedEnvelope(byte[] bodyXml, PartnerIdentity partner) {
@@ -161,15 +142,6 @@ public final class RawSoap {
         } catch (Exception e) {
             throw new IllegalStateException("cannot parse: " + new String(xml, StandardCharsets.UTF_8), e);
         }
-    }
-
-    private static Merlin crypto(PartnerIdentity partner) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("partner", partner.signingKey(), IN_MEMORY, new X509Certificate[] {partner.signingCertificate()});
-        Merlin merlin = new Merlin();
-        merlin.setKeyStore(store);
-        return merlin;
     }
 
     private static SSLContext sslContext(List<X509Certificate> cas) {
