@@ -3,9 +3,12 @@ package org.familygateway.app;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.familygateway.trust.CertificateExpiry;
 import org.familygateway.trust.CertificatePaths;
+import org.familygateway.trust.PartnerDirectory;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.Revocation;
 
@@ -28,5 +31,14 @@ public final class TrustParts {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("gateway.yaml: trust: " + e.getMessage(), e);
         }
+    }
+
+    /** Every certificate the gateway relies on: partners' (old and new during a rotation), the anchors, its own. */
+    public static List<CertificateExpiry.Held> heldCertificates(GatewaySettings settings, PartnerDirectory partners) {
+        List<CertificateExpiry.Held> held = new ArrayList<>(CertificateExpiry.ofPartners(partners));
+        anchors(settings).forEach(c -> held.add(new CertificateExpiry.Held("partnership", "trust anchor", c)));
+        Pem.certificates(settings.soap().tlsCertificate()).forEach(c -> held.add(new CertificateExpiry.Held("gateway", "TLS server", c)));
+        held.add(new CertificateExpiry.Held("gateway", "receipt signing", Pem.certificate(settings.receipts().signingCertificate())));
+        return held;
     }
 }

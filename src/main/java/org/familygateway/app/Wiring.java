@@ -3,7 +3,6 @@ package org.familygateway.app;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -109,11 +108,8 @@ final class Wiring {
     }
 
     DailyChecks dailyChecks() {
-        List<CertificateExpiry.Held> held = new java.util.ArrayList<>(CertificateExpiry.ofPartners(partners));
-        TrustParts.anchors(settings).forEach(c -> held.add(new CertificateExpiry.Held("partnership", "trust anchor", c)));
-        Pem.certificates(settings.soap().tlsCertificate()).forEach(c -> held.add(new CertificateExpiry.Held("gateway", "TLS server", c)));
-        held.add(new CertificateExpiry.Held("gateway", "receipt signing", Pem.certificate(settings.receipts().signingCertificate())));
-        return new DailyChecks(new CertificateExpiry(held, clock), Duration.ofDays(settings.trustOrDefault().expiryWarning()), messageIds);
+        return new DailyChecks(new CertificateExpiry(TrustParts.heldCertificates(settings, partners), clock),
+                Duration.ofDays(settings.trustOrDefault().expiryWarning()), messageIds);
     }
 
     SftpIntakeServer sftpServer(SftpFolders sftpFolders) {
