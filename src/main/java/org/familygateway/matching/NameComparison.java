@@ -1,0 +1,96 @@
+package org.familygateway.matching;
+
+import java.util.List;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Compares the names of two records: forename (same, nickname, middle name used as forename,
+ * similar spelling, initial only, different), surname (same, sharing a part of a double-barrelled
+ * name, similar, different), and forename and surname transposed.
+ */
+final class NameComparison {
+
+    /** Jaro-Winkler similarity from which two spellings count as typing variants of each other. */
+    static final double SIMILAR = 0.88;
+
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private final Nicknames nicknames;
+
+    NameComparison(Nicknames nicknames) {
+        this.nicknames = nicknames;
+    }
+
+    /** The evidence of the name fields: one forename and one surname level, or NAMES_TRANSPOSED. */
+    List<Evidence> compare(Profile one, Profile other) {
+        Evidence forename = forename(one, other);
+        Evidence surname = surname(one, other);
+        if (forename.weight() + surname.weight() < Evidence.NAMES_TRANSPOSED.weight() && transposed(one, other)) {
+            return List.of(Evidence.NAMES_TRANSPOSED);
+        }
+        return List.of(forename, surname);
+    }
+
+    Evidence forename(Profile one, Profile other) {
+        String a = one.forename();
+        String b = other.forename();
+        if (a.equals(b)) {
+            return Evidence.FORENAME_SAME;
+        }
+        if (a.length() == 1 || b.length() == 1) {
+            return a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0) ? Evidence.FORENAME_DIFFERENT : Evidence.FORENAME_INITIAL;
+        }
+        if (nicknames.variants(a, b)) {
+            return Evidence.FORENAME_NICKNAME;
+        }
+        if (similar(a, b, one.forenameCode(), other.forenameCode())) {
+            return Evidence.FORENAME_SIMILAR;
+        }
+        if (isMiddleName(a, other.middleNames()) || isMiddleName(b, one.middleNames())) {
+            return Evidence.FORENAME_IS_MIDDLE_NAME;
+        }
+        return Evidence.FORENAME_DIFFERENT;
+    }
+
+    Evidence surname(Profile one, Profile other) {
+        if (one.surname().equals(other.surname())) {
+            return Evidence.SURNAME_SAME;
+        }
+        if (one.surnameParts().size() > 1 || other.surnameParts().size() > 1) {
+            for (String part : one.surnameParts()) {
+                if (part.length() > 1 && other.surnameParts().contains(part)) {
+                    return Evidence.SURNAME_SHARES_A_PART;
+                }
+            }
+        }
+        if (similar(one.surname(), other.surname(), one.surnameCode(), other.surnameCode())) {
+            return Evidence.SURNAME_SIMILAR;
+        }
+        return Evidence.SURNAME_DIFFERENT;
+    }
+
+    private static boolean transposed(Profile one, Profile other) {
+        return one.forename().equals(other.surname()) && one.surname().equals(other.forename());
+    }
+
+    private static boolean similar(String a, String b, String codeA, String codeB) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        boolean sameSound = !codeA.isEmpty() && codeA.equals(codeB) && a.charAt(0) == b.charAt(0);
+        return sameSound || JARO_WINKLER.apply(a, b) >= SIMILAR;
+    }
+
+    private static boolean isMiddleName(String forename, String middleNames) {
+        if (middleNames == null || middleNames.isEmpty()) {
+            return false;
+        }
+        for (String middle : middleNames.split(" ")) {
+            if (middle.equals(forename)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package org.familygateway.matching;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+/**
+ * How names are compared: lower case, accents removed ("Zoë" is "zoe"), apostrophes dropped
+ * ("O'Brien" is "obrien"), other punctuation a separator; a double-barrelled or hyphenated surname is
+ * also kept as its parts. Phonetic codes are Double Metaphone's primary code.
+ */
+final class NameForms {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DROPPED = Pattern.compile("['’`]");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z]+");
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+    private NameForms() {
+    }
+
+    /** The plain form: lower-case letters and single spaces, e.g. "Smith-Jones" is "smith jones". */
+    static String plain(String name) {
+        if (name == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
+        String letters = DROPPED.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("");
+        return SEPARATORS.matcher(letters.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /** The plain form without spaces, the whole name as one word: "smithjones". */
+    static String joined(String name) {
+        return plain(name).replace(" ", "");
+    }
+
+    /** The parts of a name: "Smith-Jones" gives [smith, jones]; a single name gives itself. */
+    static List<String> parts(String name) {
+        String plain = plain(name);
+        List<String> parts = new ArrayList<>();
+        for (String part : plain.split(" ")) {
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    /** The first word of a forename ("Mary Anne" is "mary"), which is what agencies most agree on. */
+    static String firstWord(String name) {
+        List<String> parts = parts(name);
+        return parts.isEmpty() ? "" : parts.get(0);
+    }
+
+    static String phonetic(String plainWord) {
+        if (plainWord.isEmpty()) {
+            return "";
+        }
+        String code = METAPHONE.doubleMetaphone(plainWord);
+        return code == null ? "" : code;
+    }
+}

@@ -1,0 +1,106 @@
+package org.familygateway.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.familygateway.matching.AgencyRecord.Gender;
+
+/**
+ * Scores a record against one candidate person: the Fellegi-Sunter weight of the best-agreeing of
+ * the candidate's records on names, birth date and gender, plus residence against everywhere they
+ * have lived; then the rules that no weight overrides:
+ * <ul>
+ * <li>a strong identifier of the same kind with another value (UPN, NI, NHS number, local id of the
+ *     same system) means another person;</li>
+ * <li>a candidate already linked to another member of the household the same referral declares is
+ *     another person;</li>
+ * <li>the same birth date with a different forename, sharing a surname or an address, is a twin (or
+ *     a sibling born the same day), never the same person;</li>
+ * <li>without a shared address or household tie (identifiers, if shared, would have linked already),
+ *     the same name and birth date may be a namesake: review at most.</li>
+ * </ul>
+ */
+final class PairScorer {
+
+    private final NameComparison names;
+    private final ResidenceComparison residence;
+
+    PairScorer(NameComparison names, ResidenceComparison residence) {
+        this.names = names;
+        this.residence = residence;
+    }
+
+    Score score(Profile record, IndexedPerson candidate) {
+        for (Identifier identifier : record.identifiers()) {
+            Identifier conflict = candidate.conflictWith(identifier);
+            if (conflict != null) {
+                return Score.never("conflicting " + identifier.label());
+            }
+        }
+        if (record.declaredHousehold() != null && candidate.places().contains(Places.declared(record.declaredHousehold()))) {
+            return Score.never("already another member of the same declared household");
+        }
+        List<Evidence> best = null;
+        double bestWeight = Double.NEGATIVE_INFINITY;
+        for (Profile version : candidate.profiles()) {
+            List<Evidence> evidence = personal(record, version);
+            double weight = sum(evidence);
+            if (weight > bestWeight) {
+                bestWeight = weight;
+                best = evidence;
+            }
+        }
+        if (best == null) {
+            return Score.never("no records");
+        }
+        List<Evidence> evidence = new ArrayList<>(best);
+        Evidence where = residence.compare(record, candidate);
+        if (where != null) {
+            evidence.add(where);
+        }
+        return rules(new Score(sum(evidence), evidence, Score.Limit.NONE, null));
+    }
+
+    /** Name, birth date and gender evidence between two records. */
+    List<Evidence> personal(Profile one, Profile other) {
+        List<Evidence> evidence = new ArrayList<>(names.compare(one, other));
+        Evidence birth = BirthDateComparison.compare(one.birthDate(), other.birthDate());
+        if (birth != null) {
+            evidence.add(birth);
+        }
+        Evidence gender = gender(one.gender(), other.gender());
+        if (gender != null) {
+            evidence.add(gender);
+        }
+        return evidence;
+    }
+
+    private static Score rules(Score score) {
+        List<Evidence> evidence = score.evidence();
+        boolean sameBirth = evidence.contains(Evidence.BIRTH_DATE_SAME) || evidence.contains(Evidence.BIRTH_DAY_AND_MONTH_SWAPPED);
+        boolean sameFamily = !evidence.contains(Evidence.SURNAME_DIFFERENT) || evidence.contains(Evidence.SAME_PREMISES)
+                || evidence.contains(Evidence.HOUSEHOLD_TIE);
+        if (sameBirth && sameFamily && evidence.contains(Evidence.FORENAME_DIFFERENT)) {
+            return Score.never("same birth date and family but another forename: a twin, not the same person");
+        }
+        if (!evidence.contains(Evidence.SAME_PREMISES) && !evidence.contains(Evidence.HOUSEHOLD_TIE)) {
+            return score.limitedTo(Score.Limit.REVIEW_ONLY, "no shared identifier or address: could be a namesake");
+        }
+        return score;
+    }
+
+    private static Evidence gender(Gender one, Gender other) {
+        if (one == Gender.NOT_KNOWN || other == Gender.NOT_KNOWN || one == Gender.OTHER || other == Gender.OTHER) {
+            return null;
+        }
+        return one == other ? Evidence.GENDER_SAME : Evidence.GENDER_DIFFERENT;
+    }
+
+    private static double sum(List<Evidence> evidence) {
+        double total = 0;
+        for (Evidence e : evidence) {
+            total += e.weight();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,87 @@
+package org.familygateway.matching;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Compares where a record says a person lives with everywhere the candidate has lived: the same
+ * premises (UPRN, or the same house number and a closely similar first line in the same postcode);
+ * a household tie (someone who has shared a household with the candidate has lived at the record's
+ * address, as when a family moves and the mother's benefit claim already shows the new address);
+ * or the same postcode, sector, district, or none of these.
+ */
+final class ResidenceComparison {
+
+    private static final double SAME_LINE = 0.9;
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private final CandidateIndex index;
+
+    ResidenceComparison(CandidateIndex index) {
+        this.index = index;
+    }
+
+    /** The level, or null when the record gives no address. */
+    Evidence compare(Profile record, IndexedPerson candidate) {
+        Premises premises = record.premises();
+        if (!premises.known()) {
+            return null;
+        }
+        if (samePremises(premises, candidate)) {
+            return Evidence.SAME_PREMISES;
+        }
+        if (householdTie(record, candidate)) {
+            return Evidence.HOUSEHOLD_TIE;
+        }
+        Evidence best = Evidence.DIFFERENT_AREA;
+        for (Profile profile : candidate.profiles()) {
+            Evidence level = postcodes(premises, profile.premises());
+            if (level.weight() > best.weight()) {
+                best = level;
+            }
+        }
+        return best;
+    }
+
+    private static boolean samePremises(Premises premises, IndexedPerson candidate) {
+        if (premises.uprnKey() != null && candidate.places().contains(premises.uprnKey())
+                || premises.addressKey() != null && candidate.places().contains(premises.addressKey())) {
+            return true;
+        }
+        for (Profile profile : candidate.profiles()) {
+            Premises other = profile.premises();
+            if (other.postcode().equals(premises.postcode()) && !premises.number().isEmpty()
+                    && other.number().equals(premises.number())
+                    && JARO_WINKLER.apply(other.firstLine(), premises.firstLine()) >= SAME_LINE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean householdTie(Profile record, IndexedPerson candidate) {
+        for (String place : Places.of(record)) {
+            boolean[] tie = {false};
+            index.residentsOf(place, resident -> tie[0] |= resident != candidate && resident.sharesAPlaceWith(candidate));
+            if (tie[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Evidence postcodes(Premises one, Premises other) {
+        if (one.postcode().isEmpty() || other.postcode().isEmpty()) {
+            return Evidence.DIFFERENT_AREA;
+        }
+        if (one.postcode().equals(other.postcode())) {
+            return Evidence.SAME_POSTCODE;
+        }
+        if (one.sector().equals(other.sector())) {
+            return Evidence.SAME_POSTCODE_SECTOR;
+        }
+        if (one.district().equals(other.district())) {
+            return Evidence.SAME_POSTCODE_DISTRICT;
+        }
+        return Evidence.DIFFERENT_AREA;
+    }
+}
