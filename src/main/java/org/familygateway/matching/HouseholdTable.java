@@ -99,10 +99,18 @@ final class HouseholdTable {
 
     /** Looks in the database for a household the cache does not know (another process may have made it). */
     private void findStored(Connection connection, Premises premises) throws SQLException {
+        // two lookups rather than one "or": each uses its own index
+        findStored(connection, "uprn_key", premises.uprnKey());
+        findStored(connection, "address_key", premises.addressKey());
+    }
+
+    private void findStored(Connection connection, String column, String key) throws SQLException {
+        if (key == null) {
+            return;
+        }
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, uprn_key, address_key from household where uprn_key = ? or address_key = ? order by id")) {
-            select.setString(1, premises.uprnKey());
-            select.setString(2, premises.addressKey());
+                "select id, uprn_key, address_key from household where " + column + " = ? order by id")) {
+            select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     remember(rows.getLong(1), rows.getString(2), rows.getString(3));

@@ -2,12 +2,14 @@ package org.familygateway.matching;
 
 import java.util.List;
 
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Compares the names of two records: forename (same, nickname, middle name used as forename,
  * similar spelling, initial only, different), surname (same, sharing a part of a double-barrelled
- * name, similar, different), and forename and surname transposed.
+ * name, similar, different), and forename and surname transposed. Similar means the same Double
+ * Metaphone code and first letter, a Jaro-Winkler similarity of at least 0.88, or one slip apart.
  */
 final class NameComparison {
 
@@ -15,6 +17,8 @@ final class NameComparison {
     static final double SIMILAR = 0.88;
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    /** At most one letter changed, added, dropped, or two neighbours swapped: one slip of the keyboard. */
+    private static final DamerauLevenshteinDistance ONE_SLIP = new DamerauLevenshteinDistance(1);
 
     private final Nicknames nicknames;
 
@@ -70,8 +74,19 @@ final class NameComparison {
         return Evidence.SURNAME_DIFFERENT;
     }
 
-    private static boolean transposed(Profile one, Profile other) {
-        return one.forename().equals(other.surname()) && one.surname().equals(other.forename());
+    /** Forename and surname swapped, each still allowed a nickname or a slip (the initials must agree crosswise). */
+    private boolean transposed(Profile one, Profile other) {
+        String forename = one.forename();
+        String surname = one.surname();
+        if (forename.isEmpty() || surname.isEmpty() || other.forename().isEmpty() || other.surname().isEmpty()
+                || forename.charAt(0) != other.surname().charAt(0) || surname.charAt(0) != other.forename().charAt(0)) {
+            return false;
+        }
+        return alike(forename, other.surname()) && alike(surname, other.forename());
+    }
+
+    private boolean alike(String a, String b) {
+        return a.equals(b) || nicknames.variants(a, b) || similar(a, b, NameForms.phonetic(a), NameForms.phonetic(b));
     }
 
     private static boolean similar(String a, String b, String codeA, String codeB) {
@@ -79,7 +94,7 @@ final class NameComparison {
             return false;
         }
         boolean sameSound = !codeA.isEmpty() && codeA.equals(codeB) && a.charAt(0) == b.charAt(0);
-        return sameSound || JARO_WINKLER.apply(a, b) >= SIMILAR;
+        return sameSound || JARO_WINKLER.apply(a, b) >= SIMILAR || Math.min(a.length(), b.length()) >= 3 && ONE_SLIP.apply(a, b) >= 0;
     }
 
     private static boolean isMiddleName(String forename, String middleNames) {

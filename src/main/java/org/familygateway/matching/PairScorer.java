@@ -1,5 +1,6 @@
 package org.familygateway.matching;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,9 @@ import org.familygateway.matching.AgencyRecord.Gender;
  * <li>a candidate already linked to another member of the household the same referral declares is
  *     another person;</li>
  * <li>the same birth date with a different forename, sharing a surname or an address, is a twin (or
- *     a sibling born the same day), never the same person;</li>
+ *     a sibling born the same day), never the same person; with a forename that only partly agrees
+ *     (a middle name; an initial or a similar spelling when the candidate lives with someone born
+ *     the same day under another forename) it may be a twin: review at most;</li>
  * <li>without a shared address or household tie (identifiers, if shared, would have linked already),
  *     the same name and birth date may be a namesake: review at most.</li>
  * </ul>
@@ -58,7 +61,7 @@ final class PairScorer {
         if (where != null) {
             evidence.add(where);
         }
-        return rules(new Score(sum(evidence), evidence, Score.Limit.NONE, null));
+        return rules(new Score(sum(evidence), evidence, Score.Limit.NONE, null), record, candidate);
     }
 
     /** Name, birth date and gender evidence between two records. */
@@ -75,18 +78,38 @@ final class PairScorer {
         return evidence;
     }
 
-    private static Score rules(Score score) {
+    private Score rules(Score score, Profile record, IndexedPerson candidate) {
         List<Evidence> evidence = score.evidence();
         boolean sameBirth = evidence.contains(Evidence.BIRTH_DATE_SAME) || evidence.contains(Evidence.BIRTH_DAY_AND_MONTH_SWAPPED);
         boolean sameFamily = !evidence.contains(Evidence.SURNAME_DIFFERENT) || evidence.contains(Evidence.SAME_PREMISES)
                 || evidence.contains(Evidence.HOUSEHOLD_TIE);
-        if (sameBirth && sameFamily && evidence.contains(Evidence.FORENAME_DIFFERENT)) {
-            return Score.never("same birth date and family but another forename: a twin, not the same person");
+        if (sameBirth && sameFamily) {
+            if (evidence.contains(Evidence.FORENAME_DIFFERENT)) {
+                return Score.never("same birth date and family but another forename: a twin, not the same person");
+            }
+            boolean partly = evidence.contains(Evidence.FORENAME_INITIAL) || evidence.contains(Evidence.FORENAME_SIMILAR);
+            if (evidence.contains(Evidence.FORENAME_IS_MIDDLE_NAME) || partly && livesWithATwin(candidate, record.birthDate())) {
+                return score.limitedTo(Score.Limit.REVIEW_ONLY, "forename only partly agrees, and a twin would look the same");
+            }
         }
         if (!evidence.contains(Evidence.SAME_PREMISES) && !evidence.contains(Evidence.HOUSEHOLD_TIE)) {
             return score.limitedTo(Score.Limit.REVIEW_ONLY, "no shared identifier or address: could be a namesake");
         }
         return score;
+    }
+
+    /** Whether someone born the same day with another forename has lived where the candidate lived. */
+    private boolean livesWithATwin(IndexedPerson candidate, LocalDate birthDate) {
+        boolean[] twin = {false};
+        residence.coResidents(candidate, resident -> {
+            for (Profile theirs : resident.profiles()) {
+                if (birthDate.equals(theirs.birthDate())
+                        && candidate.profiles().stream().allMatch(ours -> names.forename(theirs, ours) == Evidence.FORENAME_DIFFERENT)) {
+                    twin[0] = true;
+                }
+            }
+        });
+        return twin[0];
     }
 
     private static Evidence gender(Gender one, Gender other) {

@@ -42,6 +42,17 @@ final class ResidenceComparison {
         return best;
     }
 
+    /** Calls back for everyone else who has lived where the candidate lived (or shared a declared household). */
+    void coResidents(IndexedPerson candidate, java.util.function.Consumer<IndexedPerson> action) {
+        for (String place : candidate.places()) {
+            index.residentsOf(place, resident -> {
+                if (resident != candidate) {
+                    action.accept(resident);
+                }
+            });
+        }
+    }
+
     private static boolean samePremises(Premises premises, IndexedPerson candidate) {
         if (premises.uprnKey() != null && candidate.places().contains(premises.uprnKey())
                 || premises.addressKey() != null && candidate.places().contains(premises.addressKey())) {

@@ -29,9 +29,12 @@ import org.familygateway.model.Pseudonyms;
  * of records in the final people), the size of the review list, and how many automatic links joined
  * a twin to their twin or a person to their namesake (the goal is none).
  *
- * <pre>benchmarks/run MatchingQualityBenchmark -- [--people 20000] [--seed 20261123] [--upper 30] [--lower 18] [--clean]</pre>
+ * <pre>benchmarks/run MatchingQualityBenchmark -- [--people 20000] [--seed 20261123] [--upper 30] [--lower 18] [--clean] [--explain]</pre>
  */
 public final class MatchingQualityBenchmark {
+
+    /** With --explain, every wrong automatic link is printed with its evidence (the data is synthetic). */
+    private static boolean EXPLAIN;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
@@ -39,6 +42,7 @@ public final class MatchingQualityBenchmark {
         long seed = Long.parseLong(options.getOrDefault("seed", "20261123"));
         MatchSettings settings = new MatchSettings(Double.parseDouble(options.getOrDefault("upper", "30")),
                 Double.parseDouble(options.getOrDefault("lower", "18")));
+        EXPLAIN = options.containsKey("explain");
         NoiseProfile profile = options.containsKey("clean") ? NoiseProfile.CLEAN : NoiseProfile.DEFAULT;
 
         World world = World.of(seed, profile, people);
@@ -73,6 +77,7 @@ public final class MatchingQualityBenchmark {
         Map<Long, Set<Integer>> truthsOfPerson = new HashMap<>();
         Set<Integer> seen = new HashSet<>();
         int shouldLink = 0;
+        Map<String, Integer> missed = new HashMap<>();
         int autoLinks = 0;
         int correctLinks = 0;
         int confused = 0;
@@ -85,8 +90,21 @@ public final class MatchingQualityBenchmark {
             MatchResult result = results.get(i);
             outcomes.merge(result.outcome(), 1, Integer::sum);
             boolean linked = result.outcome() == MatchOutcome.LINKED_BY_IDENTIFIER || result.outcome() == MatchOutcome.LINKED_BY_SCORE;
+
             if (seen.contains(truth)) {
                 shouldLink++;
+                if (!linked) {
+                    String why = result.evidence() == null ? "" : result.evidence().replaceAll("^.*; ", "").replaceAll("person \\d+: .*", "");
+                    missed.merge(result.outcome() + " " + (result.outcome() == MatchOutcome.REVIEW ? why : ""), 1, Integer::sum);
+                    if (EXPLAIN && result.outcome() == MatchOutcome.NEW_PERSON && missed.get(result.outcome() + " ") < 15) {
+                        System.out.printf("missed: record %d (true person %d) %s%n", i, truth, records.get(i).record());
+                        for (int j = 0; j < i; j++) {
+                            if (records.get(j).truthId() == truth) {
+                                System.out.printf("   earlier: %s %s%n", results.get(j).outcome(), records.get(j).record());
+                            }
+                        }
+                    }
+                }
             }
             if (linked) {
                 autoLinks++;
@@ -96,6 +114,10 @@ public final class MatchingQualityBenchmark {
                 }
                 if (before.stream().anyMatch(t -> confusable.getOrDefault(truth, Set.of()).contains(t))) {
                     confused++;
+                }
+                if (EXPLAIN && !before.equals(Set.of(truth)) && !before.isEmpty()) {
+                    System.out.printf("wrong link: record %d (true person %d) %s%n  to person %d holding true people %s: %s %s%n", i, truth,
+                            records.get(i).record(), result.personId(), before, result.outcome(), result.evidence());
                 }
             }
             if (result.outcome() == MatchOutcome.REVIEW) {
@@ -114,6 +136,7 @@ public final class MatchingQualityBenchmark {
         System.out.printf("outcomes: %s%n", outcomes);
         System.out.printf("automatic links: precision %.4f  recall %.4f  F1 %.4f  (%d links, %d correct, %d records had an earlier record of the same person)%n",
                 precision, recall, f1(precision, recall), autoLinks, correctLinks, shouldLink);
+        System.out.printf("records not linked although their person was known: %s%n", missed);
         pairwise(records, results);
         System.out.printf("review list: %d items for %d records (%.2f%% of records); %d of those records had the true person among the candidates%n",
                 reviewItems, reviewRecords, 100.0 * reviewRecords / records.size(), reviewWithTrueCandidate);
