@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Blocking: which people a record is compared with. A person is filed under their exact birth date,
- * under the phonetic code of each part of their surname with their birth year, and under their
- * postcode. A record looks in the same blocks, and also under its birth date with day and month
- * swapped and under its forename's code with its birth year (forename and surname transposed). So a
- * true match is found if the birth date is right (whatever the names), or the surname sounds alike
- * and the year is right (whatever the day), or they share a postcode (whatever the rest).
+ * Blocking: which people a record is compared with. A person is filed under their exact birth date;
+ * under the phonetic code of each part of their surname with their birth year and month; under
+ * that code with the initial of their forename and their birth year; and under their postcode. A
+ * record looks in the same blocks, and also under its birth date with day and month swapped and
+ * under its forename's code with its birth year and month (forename and surname transposed). So a
+ * true match is found if the birth date is right (whatever the names and address), or the surname
+ * sounds alike and either the day or the month is right (wherever they live), or they share a
+ * postcode (whatever the rest). A record missed by all of these (a new address, and a slip in the
+ * year of birth or in both day and month) becomes a new person.
  */
 final class BlockingKeys {
 
@@ -23,8 +26,11 @@ final class BlockingKeys {
         LocalDate birth = profile.birthDate();
         if (birth != null) {
             keys.add("D" + birth);
+            String initial = profile.forename().isEmpty() ? "" : profile.forename().substring(0, 1);
             for (String part : profile.surnameParts()) {
-                keys.add(surnameYear(part, birth.getYear()));
+                String code = NameForms.phonetic(part);
+                keys.add("S" + code + "/" + birth.getYear() + "-" + birth.getMonthValue());
+                keys.add("F" + code + "/" + initial + "/" + birth.getYear());
             }
         }
         if (!profile.premises().postcode().isEmpty()) {
@@ -43,13 +49,10 @@ final class BlockingKeys {
                 keys.add("D" + swapped);
             }
             if (!profile.forename().isEmpty()) {
-                keys.add(surnameYear(profile.forename(), birth.getYear()));
+                keys.add("S" + NameForms.phonetic(profile.forename()) + "/" + birth.getYear() + "-" + birth.getMonthValue());
             }
         }
         return keys;
     }
 
-    private static String surnameYear(String plainPart, int year) {
-        return "S" + NameForms.phonetic(plainPart) + year;
-    }
 }

@@ -1,5 +1,6 @@
 package org.familygateway.matching;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ final class CandidateIndex {
     private final PeopleByKey blocks = new PeopleByKey();
     private final PeopleByKey residents = new PeopleByKey();
     private final Interner interner = new Interner();
+    private int searches;
 
     int size() {
         return people.size();
@@ -82,11 +84,16 @@ final class CandidateIndex {
         return holders;
     }
 
-    /** The people in the blocks this record searches. */
+    /** The people in the blocks this record searches, each once, in the order found. */
     Collection<IndexedPerson> candidates(Profile profile) {
-        Set<IndexedPerson> candidates = new LinkedHashSet<>();
+        int search = ++searches;
+        List<IndexedPerson> candidates = new ArrayList<>();
         for (String key : BlockingKeys.search(profile)) {
-            blocks.forEach(key, LARGEST_BLOCK, candidates::add);
+            blocks.forEach(key, LARGEST_BLOCK, person -> {
+                if (person.firstFoundBy(search)) {
+                    candidates.add(person);
+                }
+            });
         }
         return candidates;
     }

@@ -80,6 +80,11 @@ final class HouseholdTable {
             delete.setLong(1, personId);
             delete.executeUpdate();
         }
+        addMemberships(connection, personId, memberships);
+    }
+
+    /** Adds the memberships of a person who had none. */
+    void addMemberships(Connection connection, long personId, List<HouseholdHistory.Membership> memberships) throws SQLException {
         if (memberships.isEmpty()) {
             return;
         }

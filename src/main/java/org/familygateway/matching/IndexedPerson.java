@@ -14,9 +14,20 @@ final class IndexedPerson {
     private final List<Profile> profiles = new ArrayList<>(2);
     private final List<Identifier> identifiers = new ArrayList<>(2);
     private final List<String> places = new ArrayList<>(2);
+    /** The last candidate search that found this person: lets a search list each person once without a set. */
+    private int lastSearch;
 
     IndexedPerson(long id) {
         this.id = id;
+    }
+
+    /** Marks the person as found by this search; false if already found by it. */
+    boolean firstFoundBy(int search) {
+        if (lastSearch == search) {
+            return false;
+        }
+        lastSearch = search;
+        return true;
     }
 
     long id() {

@@ -32,16 +32,27 @@ final class LinkTables {
 
     static void link(Connection connection, long recordId, long personId, String method, Double score, String evidence,
             Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into record_link (record_id, person_id, method, score, evidence, linked_at) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, recordId);
-            insert.setLong(2, personId);
-            insert.setString(3, method);
-            Rows.setDouble(insert, 4, score);
-            insert.setString(5, clip(evidence));
-            insert.setTimestamp(6, Timestamp.from(now));
-            insert.executeUpdate();
+        try (PreparedStatement insert = linkStatement(connection)) {
+            addLink(insert, recordId, personId, method, score, evidence, now);
+            insert.executeBatch();
         }
+    }
+
+    static PreparedStatement linkStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement(
+                "insert into record_link (record_id, person_id, method, score, evidence, linked_at) values (?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Adds a link to a batch of the {@link #linkStatement}. */
+    static void addLink(PreparedStatement insert, long recordId, long personId, String method, Double score, String evidence,
+            Instant now) throws SQLException {
+        insert.setLong(1, recordId);
+        insert.setLong(2, personId);
+        insert.setString(3, method);
+        Rows.setDouble(insert, 4, score);
+        insert.setString(5, clip(evidence));
+        insert.setTimestamp(6, Timestamp.from(now));
+        insert.addBatch();
     }
 
     /** Ends the current link of a record (it is being moved by a reviewer's decision). */
@@ -54,17 +65,20 @@ final class LinkTables {
         }
     }
 
-    static void reviewItem(Connection connection, long recordId, long candidateId, double score, String evidence, Instant now)
+    static PreparedStatement reviewStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("insert into review_item (record_id, candidate_person_id, score, evidence, status, "
+                + "created_at) values (?, ?, ?, ?, 'OPEN', ?)");
+    }
+
+    /** Adds a review item to a batch of the {@link #reviewStatement}. */
+    static void addReviewItem(PreparedStatement insert, long recordId, long candidateId, double score, String evidence, Instant now)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into review_item (record_id, candidate_person_id, "
-                + "score, evidence, status, created_at) values (?, ?, ?, ?, 'OPEN', ?)")) {
-            insert.setLong(1, recordId);
-            insert.setLong(2, candidateId);
-            insert.setDouble(3, Double.isInfinite(score) ? 0 : score);
-            insert.setString(4, clip(evidence));
-            insert.setTimestamp(5, Timestamp.from(now));
-            insert.executeUpdate();
-        }
+        insert.setLong(1, recordId);
+        insert.setLong(2, candidateId);
+        insert.setDouble(3, Double.isInfinite(score) ? 0 : score);
+        insert.setString(4, clip(evidence));
+        insert.setTimestamp(5, Timestamp.from(now));
+        insert.addBatch();
     }
 
     static String clip(String text) {

@@ -31,8 +31,9 @@ final class Matcher {
             return byIdentifier(record, holders);
         }
         List<Decision.Candidate> scored = new ArrayList<>();
+        Neighbourhood neighbourhood = new Neighbourhood(record, index);
         for (IndexedPerson candidate : index.candidates(record)) {
-            Score score = scorer.score(record, candidate);
+            Score score = scorer.score(record, neighbourhood, candidate, settings.newPersonBelow());
             if (score.limit() != Score.Limit.NEVER && score.weight() >= settings.newPersonBelow()) {
                 scored.add(new Decision.Candidate(candidate, score));
             }
@@ -57,7 +58,7 @@ final class Matcher {
     private Decision byIdentifier(Profile record, Set<IndexedPerson> holders) {
         if (holders.size() == 1) {
             IndexedPerson holder = holders.iterator().next();
-            Score check = scorer.score(record, holder);
+            Score check = scorer.score(record, new Neighbourhood(record, index), holder, Double.NEGATIVE_INFINITY);
             if (check.limit() != Score.Limit.NEVER || check.reason().startsWith("same birth date")) {
                 String shared = record.identifiers().stream().filter(holder::holds).map(Identifier::label)
                         .collect(Collectors.joining(", "));

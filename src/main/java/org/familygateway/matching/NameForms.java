@@ -28,6 +28,27 @@ final class NameForms {
         if (name == null) {
             return "";
         }
+        StringBuilder out = new StringBuilder(name.length());
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            } else if (c >= 128) {
+                return unicodePlain(name);
+            } else if (c != '\'' && c != '`') {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The same for names with letters beyond ASCII: accents are taken off first. */
+    private static String unicodePlain(String name) {
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
         String letters = DROPPED.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("");
         return SEPARATORS.matcher(letters.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();

@@ -25,6 +25,9 @@ import org.familygateway.matching.AgencyRecord.Gender;
  */
 final class PairScorer {
 
+    /** The most the name fields can add: forename and surname the same. */
+    private static final double NAMES_AT_BEST = Evidence.FORENAME_SAME.weight() + Evidence.SURNAME_SAME.weight();
+
     private final NameComparison names;
     private final ResidenceComparison residence;
 
@@ -33,7 +36,11 @@ final class PairScorer {
         this.residence = residence;
     }
 
-    Score score(Profile record, IndexedPerson candidate) {
+    /**
+     * The score, or, when even perfectly agreeing names could not lift it to {@code floor}, a score
+     * below the floor with no evidence (the names, the dearest part, are then never compared).
+     */
+    Score score(Profile record, Neighbourhood neighbourhood, IndexedPerson candidate, double floor) {
         for (Identifier identifier : record.identifiers()) {
             Identifier conflict = candidate.conflictWith(identifier);
             if (conflict != null) {
@@ -42,6 +49,11 @@ final class PairScorer {
         }
         if (record.declaredHousehold() != null && candidate.places().contains(Places.declared(record.declaredHousehold()))) {
             return Score.never("already another member of the same declared household");
+        }
+        Evidence where = residence.compare(record, neighbourhood, candidate);
+        double bound = (where == null ? 0 : where.weight()) + NAMES_AT_BEST + bestBirthAndGender(record, candidate);
+        if (bound < floor) {
+            return new Score(bound, List.of(), Score.Limit.NONE, "too different to compare names");
         }
         List<Evidence> best = null;
         double bestWeight = Double.NEGATIVE_INFINITY;
@@ -53,15 +65,21 @@ final class PairScorer {
                 best = evidence;
             }
         }
-        if (best == null) {
-            return Score.never("no records");
-        }
         List<Evidence> evidence = new ArrayList<>(best);
-        Evidence where = residence.compare(record, candidate);
         if (where != null) {
             evidence.add(where);
         }
         return rules(new Score(sum(evidence), evidence, Score.Limit.NONE, null), record, candidate);
+    }
+
+    private static double bestBirthAndGender(Profile record, IndexedPerson candidate) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (Profile version : candidate.profiles()) {
+            Evidence birth = BirthDateComparison.compare(record.birthDate(), version.birthDate());
+            Evidence gender = gender(record.gender(), version.gender());
+            best = Math.max(best, (birth == null ? 0 : birth.weight()) + (gender == null ? 0 : gender.weight()));
+        }
+        return best;
     }
 
     /** Name, birth date and gender evidence between two records. */

@@ -58,10 +58,11 @@ public final class PersonIndex {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                IndexWrites writes = new IndexWrites(connection, index, households, clock.instant());
                 List<MatchResult> results = new ArrayList<>(records.size());
-                for (AgencyRecord record : records) {
-                    results.add(store(writes, record));
+                try (IndexWrites writes = new IndexWrites(connection, index, households, clock.instant())) {
+                    for (AgencyRecord record : records) {
+                        results.add(store(writes, record));
+                    }
                 }
                 connection.commit();
                 return results;
@@ -73,6 +74,18 @@ public final class PersonIndex {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store matched records", e);
         }
+    }
+
+    /**
+     * What {@link #match} would decide for the record now, without storing anything: the outcome,
+     * the person it would be linked to (0 for a new person), the score and evidence (no subject id).
+     */
+    public synchronized MatchResult preview(AgencyRecord record) {
+        Decision decision = matcher.decide(Profile.of(record));
+        long personId = decision.person() == null ? 0 : decision.person().id();
+        Score score = decision.score();
+        return new MatchResult(0, personId, null, decision.outcome(), score == null || Double.isInfinite(score.weight()) ? null : score.weight(),
+                IndexWrites.evidence(decision), decision.review().stream().map(c -> c.person().id()).toList());
     }
 
     /** The review list, whose decisions this index follows at once. */

@@ -21,7 +21,7 @@ final class ResidenceComparison {
     }
 
     /** The level, or null when the record gives no address. */
-    Evidence compare(Profile record, IndexedPerson candidate) {
+    Evidence compare(Profile record, Neighbourhood neighbourhood, IndexedPerson candidate) {
         Premises premises = record.premises();
         if (!premises.known()) {
             return null;
@@ -29,7 +29,7 @@ final class ResidenceComparison {
         if (samePremises(premises, candidate)) {
             return Evidence.SAME_PREMISES;
         }
-        if (householdTie(record, candidate)) {
+        if (neighbourhood.tiedTo(candidate)) {
             return Evidence.HOUSEHOLD_TIE;
         }
         Evidence best = Evidence.DIFFERENT_AREA;
@@ -69,30 +69,24 @@ final class ResidenceComparison {
         return false;
     }
 
-    private boolean householdTie(Profile record, IndexedPerson candidate) {
-        for (String place : Places.of(record)) {
-            boolean[] tie = {false};
-            index.residentsOf(place, resident -> tie[0] |= resident != candidate && resident.sharesAPlaceWith(candidate));
-            if (tie[0]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Evidence postcodes(Premises one, Premises other) {
-        if (one.postcode().isEmpty() || other.postcode().isEmpty()) {
+        String a = one.postcode();
+        String b = other.postcode();
+        if (a.isEmpty() || b.isEmpty()) {
             return Evidence.DIFFERENT_AREA;
         }
-        if (one.postcode().equals(other.postcode())) {
+        if (a.equals(b)) {
             return Evidence.SAME_POSTCODE;
         }
-        if (one.sector().equals(other.sector())) {
-            return Evidence.SAME_POSTCODE_SECTOR;
+        // the inward code is always a digit and two letters: the sector is all but its letters
+        if (a.length() == b.length() && a.length() >= 5) {
+            if (a.regionMatches(0, b, 0, a.length() - 2)) {
+                return Evidence.SAME_POSTCODE_SECTOR;
+            }
+            if (a.regionMatches(0, b, 0, a.length() - 3)) {
+                return Evidence.SAME_POSTCODE_DISTRICT;
+            }
         }
-        if (one.district().equals(other.district())) {
-            return Evidence.SAME_POSTCODE_DISTRICT;
-        }
-        return Evidence.DIFFERENT_AREA;
+        return one.district().equals(other.district()) ? Evidence.SAME_POSTCODE_DISTRICT : Evidence.DIFFERENT_AREA;
     }
 }

@@ -1,7 +1,6 @@
 package org.familygateway.matching;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * How well a record matches a candidate: the summed weight in bits, the evidence behind it, and a
@@ -29,8 +28,20 @@ record Score(double weight, List<Evidence> evidence, Limit limit, String reason)
 
     /** The evidence as text for people and for the database, e.g. "FORENAME_SAME +5.4, ... = 43.2". */
     String explanation() {
-        String parts = evidence.stream().map(e -> String.format("%s %+.1f", e, e.weight())).collect(Collectors.joining(", "));
-        String total = Double.isInfinite(weight) ? "" : String.format(" = %.1f", weight);
-        return parts + total + (reason == null ? "" : "; " + reason);
+        StringBuilder text = new StringBuilder();
+        for (Evidence e : evidence) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(e).append(' ').append(e.weight() >= 0 ? "+" : "").append(oneDecimal(e.weight()));
+        }
+        if (!Double.isInfinite(weight)) {
+            text.append(" = ").append(oneDecimal(weight));
+        }
+        return reason == null ? text.toString() : text.append("; ").append(reason).toString();
+    }
+
+    private static String oneDecimal(double value) {
+        return Double.toString(Math.round(value * 10) / 10.0);
     }
 }

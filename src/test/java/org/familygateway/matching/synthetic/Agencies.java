@@ -42,8 +42,13 @@ public final class Agencies {
 
     /** Every agency's records about the world, in the order of the dates they are true from. */
     public static List<LabelledRecord> extracts(World world, long seed, NoiseProfile profile) {
+        return extracts(world.families(), seed, profile);
+    }
+
+    /** The records about some of the families only. */
+    public static List<LabelledRecord> extracts(List<Family> families, long seed, NoiseProfile profile) {
         Agencies agencies = new Agencies(seed, profile);
-        for (Family family : world.families()) {
+        for (Family family : families) {
             agencies.observe(family);
         }
         agencies.records.sort(Comparator.comparing((LabelledRecord r) -> r.record().effectiveFrom()));
