@@ -28,9 +28,23 @@ final class NameComparison {
 
     /** The evidence of the name fields: one forename and one surname level, or NAMES_TRANSPOSED. */
     List<Evidence> compare(Profile one, Profile other) {
-        Evidence forename = forename(one, other);
+        return compare(one, other, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The same, or null when the names cannot add {@code atLeast} bits: the surname is compared
+     * first, and the forename only if it could still make up the difference.
+     */
+    List<Evidence> compare(Profile one, Profile other, double atLeast) {
         Evidence surname = surname(one, other);
-        if (forename.weight() + surname.weight() < Evidence.NAMES_TRANSPOSED.weight() && transposed(one, other)) {
+        boolean maybeTransposed = initialsCrossed(one, other);
+        double best = Math.max(surname.weight() + Evidence.FORENAME_SAME.weight(),
+                maybeTransposed ? Evidence.NAMES_TRANSPOSED.weight() : Double.NEGATIVE_INFINITY);
+        if (best < atLeast) {
+            return null;
+        }
+        Evidence forename = forename(one, other);
+        if (forename.weight() + surname.weight() < Evidence.NAMES_TRANSPOSED.weight() && maybeTransposed && transposed(one, other)) {
             return List.of(Evidence.NAMES_TRANSPOSED);
         }
         return List.of(forename, surname);
@@ -76,13 +90,12 @@ final class NameComparison {
 
     /** Forename and surname swapped, each still allowed a nickname or a slip (the initials must agree crosswise). */
     private boolean transposed(Profile one, Profile other) {
-        String forename = one.forename();
-        String surname = one.surname();
-        if (forename.isEmpty() || surname.isEmpty() || other.forename().isEmpty() || other.surname().isEmpty()
-                || forename.charAt(0) != other.surname().charAt(0) || surname.charAt(0) != other.forename().charAt(0)) {
-            return false;
-        }
-        return alike(forename, other.surname()) && alike(surname, other.forename());
+        return alike(one.forename(), other.surname()) && alike(one.surname(), other.forename());
+    }
+
+    private static boolean initialsCrossed(Profile one, Profile other) {
+        return !one.forename().isEmpty() && !one.surname().isEmpty() && !other.forename().isEmpty() && !other.surname().isEmpty()
+                && one.forename().charAt(0) == other.surname().charAt(0) && one.surname().charAt(0) == other.forename().charAt(0);
     }
 
     private boolean alike(String a, String b) {

@@ -25,8 +25,6 @@ import org.familygateway.matching.AgencyRecord.Gender;
  */
 final class PairScorer {
 
-    /** The most the name fields can add: forename and surname the same. */
-    private static final double NAMES_AT_BEST = Evidence.FORENAME_SAME.weight() + Evidence.SURNAME_SAME.weight();
 
     private final NameComparison names;
     private final ResidenceComparison residence;
@@ -37,8 +35,8 @@ final class PairScorer {
     }
 
     /**
-     * The score, or, when even perfectly agreeing names could not lift it to {@code floor}, a score
-     * below the floor with no evidence (the names, the dearest part, are then never compared).
+     * The score, or, when the names could not lift it to {@code floor}, a score below the floor
+     * with no evidence: names, the dearest part, are compared last and only as far as they matter.
      */
     Score score(Profile record, Neighbourhood neighbourhood, IndexedPerson candidate, double floor) {
         for (Identifier identifier : record.identifiers()) {
@@ -51,35 +49,32 @@ final class PairScorer {
             return Score.never("already another member of the same declared household");
         }
         Evidence where = residence.compare(record, neighbourhood, candidate);
-        double bound = (where == null ? 0 : where.weight()) + NAMES_AT_BEST + bestBirthAndGender(record, candidate);
-        if (bound < floor) {
-            return new Score(bound, List.of(), Score.Limit.NONE, "too different to compare names");
-        }
+        double whereWeight = where == null ? 0 : where.weight();
         List<Evidence> best = null;
         double bestWeight = Double.NEGATIVE_INFINITY;
         for (Profile version : candidate.profiles()) {
-            List<Evidence> evidence = personal(record, version);
-            double weight = sum(evidence);
-            if (weight > bestWeight) {
-                bestWeight = weight;
-                best = evidence;
-            }
-        }
-        List<Evidence> evidence = new ArrayList<>(best);
-        if (where != null) {
-            evidence.add(where);
-        }
-        return rules(new Score(sum(evidence), evidence, Score.Limit.NONE, null), record, candidate);
-    }
-
-    private static double bestBirthAndGender(Profile record, IndexedPerson candidate) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (Profile version : candidate.profiles()) {
             Evidence birth = BirthDateComparison.compare(record.birthDate(), version.birthDate());
             Evidence gender = gender(record.gender(), version.gender());
-            best = Math.max(best, (birth == null ? 0 : birth.weight()) + (gender == null ? 0 : gender.weight()));
+            double known = whereWeight + (birth == null ? 0 : birth.weight()) + (gender == null ? 0 : gender.weight());
+            List<Evidence> names = this.names.compare(record, version, Math.max(floor, bestWeight) - known);
+            if (names != null && sum(names) + known > bestWeight) {
+                bestWeight = sum(names) + known;
+                best = new ArrayList<>(names);
+                add(best, birth);
+                add(best, gender);
+                add(best, where);
+            }
         }
-        return best;
+        if (best == null) {
+            return new Score(floor - 1, List.of(), Score.Limit.NONE, "too different");
+        }
+        return rules(new Score(bestWeight, best, Score.Limit.NONE, null), record, candidate);
+    }
+
+    private static void add(List<Evidence> evidence, Evidence level) {
+        if (level != null) {
+            evidence.add(level);
+        }
     }
 
     /** Name, birth date and gender evidence between two records. */
