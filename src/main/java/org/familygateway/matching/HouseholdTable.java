@@ -20,6 +20,7 @@ import java.util.Map;
 final class HouseholdTable {
 
     private final Clock clock;
+    private final IdBlocks ids = new IdBlocks(IdBlocks.HOUSEHOLDS);
     private final Map<String, Long> byKey = new HashMap<>();
 
     HouseholdTable(Clock clock) {
@@ -62,21 +63,44 @@ final class HouseholdTable {
             return byAddress;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into household (uprn_key, address_key, postcode, created_at) values (?, ?, ?, ?)", new String[] {"id"})) {
-            insert.setString(1, premises.uprnKey());
-            insert.setString(2, premises.addressKey());
-            insert.setString(3, premises.postcode());
-            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+                "insert into household (id, uprn_key, address_key, postcode, created_at) values (?, ?, ?, ?, ?)")) {
+            long id = ids.next(connection);
+            insert.setLong(1, id);
+            insert.setString(2, premises.uprnKey());
+            insert.setString(3, premises.addressKey());
+            insert.setString(4, premises.postcode());
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.executeUpdate();
-            long id = Rows.generatedId(insert);
             remember(id, premises.uprnKey(), premises.addressKey());
             return id;
         }
     }
 
+    static PreparedStatement deleteStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("delete from household_member where person_id = ?");
+    }
+
+    static PreparedStatement memberStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement(
+                "insert into household_member (household_id, person_id, from_date, to_date, basis) values (?, ?, ?, ?, ?)");
+    }
+
+    /** Adds a person's memberships to a batch of the {@link #memberStatement}. */
+    static void addMemberships(PreparedStatement insert, long personId, List<HouseholdHistory.Membership> memberships)
+            throws SQLException {
+        for (HouseholdHistory.Membership membership : memberships) {
+            insert.setLong(1, membership.householdId());
+            insert.setLong(2, personId);
+            insert.setDate(3, Date.valueOf(membership.from()));
+            Rows.setDate(insert, 4, membership.to());
+            insert.setString(5, membership.basis());
+            insert.addBatch();
+        }
+    }
+
     /** Replaces a person's memberships with the ones their records now give. */
     void replaceMemberships(Connection connection, long personId, List<HouseholdHistory.Membership> memberships) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from household_member where person_id = ?")) {
+        try (PreparedStatement delete = deleteStatement(connection)) {
             delete.setLong(1, personId);
             delete.executeUpdate();
         }
@@ -85,19 +109,8 @@ final class HouseholdTable {
 
     /** Adds the memberships of a person who had none. */
     void addMemberships(Connection connection, long personId, List<HouseholdHistory.Membership> memberships) throws SQLException {
-        if (memberships.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into household_member (household_id, person_id, from_date, to_date, basis) values (?, ?, ?, ?, ?)")) {
-            for (HouseholdHistory.Membership membership : memberships) {
-                insert.setLong(1, membership.householdId());
-                insert.setLong(2, personId);
-                insert.setDate(3, Date.valueOf(membership.from()));
-                Rows.setDate(insert, 4, membership.to());
-                insert.setString(5, membership.basis());
-                insert.addBatch();
-            }
+        try (PreparedStatement insert = memberStatement(connection)) {
+            addMemberships(insert, personId, memberships);
             insert.executeBatch();
         }
     }

@@ -5,15 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes decided records within the caller's transaction: the person (new for NEW_PERSON and
- * REVIEW), the record, its link with the score and evidence, the review items, and the person's
- * household membership when it changes; then files the record in the in-memory index. Links and
- * review items are sent in one batch by {@link #close}.
+ * Writes a batch of decided records within the caller's transaction: new people, the records, their
+ * links with score and evidence, review items, and the household membership of everyone whose
+ * membership changed. Each record is filed in the in-memory index as it is decided (the next record
+ * must see it); the rows are sent together by {@link #close}, in the order the foreign keys need.
  */
 final class IndexWrites implements AutoCloseable {
 
@@ -24,22 +27,34 @@ final class IndexWrites implements AutoCloseable {
     private final CandidateIndex index;
     private final HouseholdTable households;
     private final Instant now;
+    private final IdBlocks personIds;
+    private final IdBlocks recordIds;
+    private final PreparedStatement people;
+    private final PreparedStatement records;
     private final PreparedStatement links;
     private final PreparedStatement reviews;
+    private final Map<Long, List<HouseholdHistory.Membership>> memberships = new LinkedHashMap<>();
+    private final Set<Long> membershipsToReplace = new LinkedHashSet<>();
 
-    IndexWrites(Connection connection, CandidateIndex index, HouseholdTable households, Instant now) throws SQLException {
+    IndexWrites(Connection connection, CandidateIndex index, HouseholdTable households, Instant now, IdBlocks personIds,
+            IdBlocks recordIds) throws SQLException {
         this.connection = connection;
         this.index = index;
         this.households = households;
         this.now = now;
+        this.personIds = personIds;
+        this.recordIds = recordIds;
+        this.people = LinkTables.personStatement(connection);
+        this.records = RecordTable.insertStatement(connection);
         this.links = LinkTables.linkStatement(connection);
         this.reviews = LinkTables.reviewStatement(connection);
     }
 
     Stored store(AgencyRecord record, Profile profile, Decision decision) throws SQLException {
         boolean known = decision.person() != null;
-        long personId = known ? decision.person().id() : LinkTables.newPerson(connection, now);
-        long recordId = RecordTable.insert(connection, personId, record, now);
+        long personId = known ? decision.person().id() : LinkTables.addPerson(people, personIds.next(connection), now);
+        long recordId = recordIds.next(connection);
+        RecordTable.addInsert(records, recordId, personId, record, now);
         Score score = decision.score();
         LinkTables.addLink(links, recordId, personId, decision.outcome().name(), score == null ? null : score.weight(),
                 evidence(decision), now);
@@ -50,20 +65,34 @@ final class IndexWrites implements AutoCloseable {
         List<HouseholdHistory.Membership> before = known ? memberships(connection, households, decision.person().profiles()) : List.of();
         index.add(personId, recordId, profile);
         List<HouseholdHistory.Membership> after = memberships(connection, households, index.person(personId).profiles());
-        if (!known) {
-            households.addMemberships(connection, personId, after);
-        } else if (!after.equals(before)) {
-            households.replaceMemberships(connection, personId, after);
+        if (!known || !after.equals(before) || memberships.containsKey(personId)) {
+            memberships.put(personId, after);
+            if (known) {
+                membershipsToReplace.add(personId);
+            }
         }
         return new Stored(recordId, personId);
     }
 
-    /** Sends the batched links and review items. */
+    /** Sends the batch: people, records, links, review items, then household membership. */
     @Override
     public void close() throws SQLException {
-        try (links; reviews) {
+        try (people; records; links; reviews;
+             PreparedStatement deletions = HouseholdTable.deleteStatement(connection);
+             PreparedStatement members = HouseholdTable.memberStatement(connection)) {
+            people.executeBatch();
+            records.executeBatch();
             links.executeBatch();
             reviews.executeBatch();
+            for (long personId : membershipsToReplace) {
+                deletions.setLong(1, personId);
+                deletions.addBatch();
+            }
+            deletions.executeBatch();
+            for (Map.Entry<Long, List<HouseholdHistory.Membership>> entry : memberships.entrySet()) {
+                HouseholdTable.addMemberships(members, entry.getKey(), entry.getValue());
+            }
+            members.executeBatch();
         }
     }
 

@@ -14,12 +14,24 @@ final class LinkTables {
     private LinkTables() {
     }
 
-    static long newPerson(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into person (created_at) values (?)", new String[] {"id"})) {
-            insert.setTimestamp(1, Timestamp.from(now));
-            insert.executeUpdate();
-            return Rows.generatedId(insert);
+    static long newPerson(Connection connection, IdBlocks ids, Instant now) throws SQLException {
+        try (PreparedStatement insert = personStatement(connection)) {
+            long id = addPerson(insert, ids.next(connection), now);
+            insert.executeBatch();
+            return id;
         }
+    }
+
+    static PreparedStatement personStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("insert into person (id, created_at) values (?, ?)");
+    }
+
+    /** Adds a new person to a batch of the {@link #personStatement}. */
+    static long addPerson(PreparedStatement insert, long id, Instant now) throws SQLException {
+        insert.setLong(1, id);
+        insert.setTimestamp(2, Timestamp.from(now));
+        insert.addBatch();
+        return id;
     }
 
     static void markMerged(Connection connection, long personId, long intoId) throws SQLException {

@@ -29,6 +29,8 @@ public final class PersonIndex {
     private CandidateIndex index;
     private HouseholdTable households;
     private Matcher matcher;
+    private IdBlocks personIds;
+    private IdBlocks recordIds;
 
     private PersonIndex(DataSource dataSource, MatchSettings settings, Pseudonyms pseudonyms, Clock clock) {
         this.dataSource = dataSource;
@@ -59,7 +61,7 @@ public final class PersonIndex {
             connection.setAutoCommit(false);
             try {
                 List<MatchResult> results = new ArrayList<>(records.size());
-                try (IndexWrites writes = new IndexWrites(connection, index, households, clock.instant())) {
+                try (IndexWrites writes = new IndexWrites(connection, index, households, clock.instant(), personIds, recordIds)) {
                     for (AgencyRecord record : records) {
                         results.add(store(writes, record));
                     }
@@ -131,6 +133,8 @@ public final class PersonIndex {
         this.index = loaded;
         this.households = loadedHouseholds;
         this.matcher = new Matcher(loaded, settings);
+        this.personIds = new IdBlocks(IdBlocks.PEOPLE);
+        this.recordIds = new IdBlocks(IdBlocks.RECORDS);
     }
 
     private MatchResult store(IndexWrites writes, AgencyRecord record) throws SQLException {

@@ -28,32 +28,34 @@ final class RecordTable {
     record Stored(long id, long personId, AgencyRecord record) {
     }
 
-    static long insert(Connection connection, long personId, AgencyRecord record, Instant receivedAt) throws SQLException {
-        String sql = "insert into agency_record (person_id, source_partner, local_system, local_id, forename, middle_names, "
-                + "surname, date_of_birth, gender, upn, ni_number, nhs_number, address_lines, postcode, uprn, effective_from, "
-                + "declared_household, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
-            insert.setLong(1, personId);
-            insert.setString(2, record.sourcePartner());
-            insert.setString(3, record.localId() == null ? null : record.localId().system());
-            insert.setString(4, record.localId() == null ? null : record.localId().value());
-            insert.setString(5, record.forename());
-            insert.setString(6, record.middleNames());
-            insert.setString(7, record.surname());
-            Rows.setDate(insert, 8, record.dateOfBirth());
-            insert.setString(9, record.gender().name());
-            insert.setString(10, record.upn());
-            insert.setString(11, record.niNumber());
-            insert.setString(12, record.nhsNumber());
-            insert.setString(13, String.join(LINE_BREAK, record.addressLines()));
-            insert.setString(14, record.postcode());
-            insert.setString(15, record.uprn());
-            Rows.setDate(insert, 16, record.effectiveFrom());
-            insert.setString(17, record.declaredHousehold());
-            insert.setTimestamp(18, Timestamp.from(receivedAt));
-            insert.executeUpdate();
-            return Rows.generatedId(insert);
-        }
+    static PreparedStatement insertStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("insert into agency_record (id, person_id, source_partner, local_system, local_id, forename, "
+                + "middle_names, surname, date_of_birth, gender, upn, ni_number, nhs_number, address_lines, postcode, uprn, "
+                + "effective_from, declared_household, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Adds a record to a batch of the {@link #insertStatement}. */
+    static void addInsert(PreparedStatement insert, long id, long personId, AgencyRecord record, Instant receivedAt) throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, personId);
+        insert.setString(3, record.sourcePartner());
+        insert.setString(4, record.localId() == null ? null : record.localId().system());
+        insert.setString(5, record.localId() == null ? null : record.localId().value());
+        insert.setString(6, record.forename());
+        insert.setString(7, record.middleNames());
+        insert.setString(8, record.surname());
+        Rows.setDate(insert, 9, record.dateOfBirth());
+        insert.setString(10, record.gender().name());
+        insert.setString(11, record.upn());
+        insert.setString(12, record.niNumber());
+        insert.setString(13, record.nhsNumber());
+        insert.setString(14, String.join(LINE_BREAK, record.addressLines()));
+        insert.setString(15, record.postcode());
+        insert.setString(16, record.uprn());
+        Rows.setDate(insert, 17, record.effectiveFrom());
+        insert.setString(18, record.declaredHousehold());
+        insert.setTimestamp(19, Timestamp.from(receivedAt));
+        insert.addBatch();
     }
 
     static void moveToPerson(Connection connection, long recordId, long personId) throws SQLException {

@@ -113,7 +113,7 @@ public final class ReviewList {
                 throw new IllegalArgumentException("record " + recordId + " is its person's only record: there is nothing to unlink it from");
             }
             Instant now = clock.instant();
-            long to = LinkTables.newPerson(connection, now);
+            long to = LinkTables.newPerson(connection, new IdBlocks(IdBlocks.PEOPLE), now);
             relink(connection, stored, to, "UNLINKED", "unlinked by " + reviewer, null, now);
             recomputeHouseholds(connection, from);
             recomputeHouseholds(connection, to);

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.familygateway.app.Database;
 import org.familygateway.matching.AgencyRecord;
+import org.familygateway.matching.BulkFill;
 import org.familygateway.matching.MatchOutcome;
 import org.familygateway.matching.MatchResult;
 import org.familygateway.matching.MatchSettings;
@@ -54,7 +55,7 @@ public final class MatchingSpeedBenchmark {
         Path folder = Files.createTempDirectory("matching-speed");
         try (Database database = Database.open("jdbc:h2:file:" + folder.resolve("index").toAbsolutePath(), "bench", "")) {
             started = System.nanoTime();
-            long loaded = BulkIndex.fill(database.dataSource(), world);
+            long loaded = BulkFill.fill(database.dataSource(), world);
             System.out.printf("bulk-filled the database index with %d people (%.1f s)%n", loaded, seconds(started));
 
             long heapBefore = usedHeap();
