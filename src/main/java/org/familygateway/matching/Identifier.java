@@ -2,7 +2,6 @@ package org.familygateway.matching;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.familygateway.model.Pseudonyms;
 
@@ -50,7 +49,7 @@ record Identifier(String kind, String value) {
 
     private static void add(List<Identifier> identifiers, String kind, String value) {
         if (value != null && !value.isBlank()) {
-            identifiers.add(new Identifier(kind, value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT)));
+            identifiers.add(new Identifier(kind, NameForms.compact(value)));
         }
     }
 }

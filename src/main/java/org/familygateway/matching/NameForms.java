@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
@@ -19,6 +21,8 @@ final class NameForms {
     private static final Pattern DROPPED = Pattern.compile("['’`]");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z]+");
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    private static final int MOST_CODES = 200_000;
+    private static final Map<String, String> CODES = new ConcurrentHashMap<>();
 
     private NameForms() {
     }
@@ -62,10 +66,14 @@ final class NameForms {
     /** The parts of a name: "Smith-Jones" gives [smith, jones]; a single name gives itself. */
     static List<String> parts(String name) {
         String plain = plain(name);
-        List<String> parts = new ArrayList<>();
-        for (String part : plain.split(" ")) {
-            if (!part.isEmpty()) {
-                parts.add(part);
+        List<String> parts = new ArrayList<>(2);
+        int start = 0;
+        for (int i = 0; i <= plain.length(); i++) {
+            if (i == plain.length() || plain.charAt(i) == ' ') {
+                if (i > start) {
+                    parts.add(plain.substring(start, i));
+                }
+                start = i + 1;
             }
         }
         return parts;
@@ -77,11 +85,32 @@ final class NameForms {
         return parts.isEmpty() ? "" : parts.get(0);
     }
 
+    /** The Double Metaphone code of a plain word; names repeat, so codes are remembered (up to a bound). */
     static String phonetic(String plainWord) {
         if (plainWord.isEmpty()) {
             return "";
         }
+        String known = CODES.get(plainWord);
+        if (known != null) {
+            return known;
+        }
         String code = METAPHONE.doubleMetaphone(plainWord);
-        return code == null ? "" : code;
+        code = code == null ? "" : code;
+        if (CODES.size() < MOST_CODES) {
+            CODES.put(plainWord, code);
+        }
+        return code;
+    }
+
+    /** Removes white space and upper-cases: how identifiers and postcodes are compared. */
+    static String compact(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                out.append(Character.toUpperCase(c));
+            }
+        }
+        return out.toString();
     }
 }

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Where a record says a person lives, in forms that can be compared: the UPRN when the agency gave
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 record Premises(String uprnKey, String addressKey, String postcode, String firstLine) {
 
-    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
             Map.entry("rd", "road"), Map.entry("st", "street"), Map.entry("ave", "avenue"), Map.entry("av", "avenue"),
             Map.entry("ln", "lane"), Map.entry("dr", "drive"), Map.entry("cl", "close"), Map.entry("ct", "court"),
@@ -27,14 +25,22 @@ record Premises(String uprnKey, String addressKey, String postcode, String first
     static Premises of(List<String> lines, String postcode, String uprn) {
         String code = postcode(postcode);
         String first = lines == null || lines.isEmpty() ? "" : line(lines.get(0));
-        String uprnKey = uprn == null || uprn.isBlank() ? null : "U" + uprn.strip().replaceFirst("^0+(?=.)", "");
+        String uprnKey = uprn == null || uprn.isBlank() ? null : "U" + withoutLeadingZeros(uprn.strip());
         String addressKey = first.isEmpty() || code.isEmpty() ? null : "A" + first + "|" + code;
         return new Premises(uprnKey, addressKey, code, first);
     }
 
     /** Postcode without spaces, upper case: "nr1 2ab" is "NR12AB". */
     static String postcode(String postcode) {
-        return postcode == null ? "" : postcode.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return postcode == null ? "" : NameForms.compact(postcode);
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int start = 0;
+        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+            start++;
+        }
+        return digits.substring(start);
     }
 
     /** The postcode sector: the outward code and the first digit of the inward code ("NR12"). */
@@ -63,17 +69,20 @@ record Premises(String uprnKey, String addressKey, String postcode, String first
     }
 
     private static String line(String raw) {
-        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String lower = decomposed.toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder();
-        for (String word : NOT_WORD.split(lower)) {
-            if (word.isEmpty()) {
-                continue;
+        String ascii = raw.chars().allMatch(c -> c < 128) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String lower = ascii.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : ' ';
+            boolean wordChar = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                String word = lower.substring(start, i);
+                out.append(out.length() > 0 ? " " : "").append(ABBREVIATIONS.getOrDefault(word, word));
+                start = -1;
             }
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(ABBREVIATIONS.getOrDefault(word, word));
         }
         return out.toString();
     }
