@@ -24,16 +24,17 @@ import org.familygateway.matching.synthetic.LabelledRecord;
 import org.familygateway.matching.synthetic.NoiseProfile;
 import org.familygateway.matching.synthetic.World;
 import org.familygateway.model.Pseudonyms;
+import org.familygateway.testing.TestDatabases;
 
 /**
  * Incremental matching speed against a persistent index of a million people. The index (an H2
- * file) is filled in bulk with one record per synthetic person; the gateway's PersonIndex then
+ * file, or with --postgres a fresh schema on the test PostgreSQL server) is filled in bulk with one record per synthetic person; the gateway's PersonIndex then
  * loads its in-memory blocking index from it (timed, with the heap it takes), and matches agency
  * records about a random sample of the families: first deciding only (the matching itself), then
  * deciding and storing in batches as the gateway does (records, links, households, review items,
  * one transaction per batch).
  *
- * <pre>benchmarks/run MatchingSpeedBenchmark -Xmx4g -- [--people 1000000] [--records 50000] [--batch 1000] [--seed 42]</pre>
+ * <pre>benchmarks/run MatchingSpeedBenchmark -Xmx4g -- [--people 1000000] [--records 50000] [--batch 1000] [--seed 42] [--postgres]</pre>
  */
 public final class MatchingSpeedBenchmark {
 
@@ -53,7 +54,11 @@ public final class MatchingSpeedBenchmark {
                 world.families().size(), incoming.size(), seconds(started));
 
         Path folder = Files.createTempDirectory("matching-speed");
-        try (Database database = Database.open("jdbc:h2:file:" + folder.resolve("index").toAbsolutePath(), "bench", "")) {
+        TestDatabases.Target target = options.containsKey("postgres") ? rewritingBatches(TestDatabases.fresh(TestDatabases.Kind.POSTGRESQL, folder))
+                : new TestDatabases.Target("jdbc:h2:file:" + folder.resolve("index").toAbsolutePath(), "bench", "");
+        System.out.println("database: " + (options.containsKey("postgres") ? "PostgreSQL on 127.0.0.1, reWriteBatchedInserts=true"
+                : "H2 file (the embedded default)"));
+        try (Database database = Database.open(target.url(), target.user(), target.password())) {
             started = System.nanoTime();
             long loaded = BulkFill.fill(database.dataSource(), world);
             System.out.printf("bulk-filled the database index with %d people (%.1f s)%n", loaded, seconds(started));
@@ -74,6 +79,11 @@ public final class MatchingSpeedBenchmark {
         } finally {
             deleteQuietly(folder);
         }
+    }
+
+    /** The PostgreSQL driver sends a batch of inserts as multi-row inserts when asked to: a setting of the JDBC URL. */
+    private static TestDatabases.Target rewritingBatches(TestDatabases.Target target) {
+        return new TestDatabases.Target(target.url() + "&reWriteBatchedInserts=true", target.user(), target.password());
     }
 
     private static void decideOnly(PersonIndex index, List<AgencyRecord> records) {
@@ -103,7 +113,7 @@ public final class MatchingSpeedBenchmark {
         }
         double elapsed = seconds(started);
         double cpuSeconds = (cpuNanos() - cpu) / 1e9;
-        System.out.printf("matching and storing (batches of %d, H2 file): %d records in %.2f s = %.0f records/s (%.0f per CPU second "
+        System.out.printf("matching and storing (batches of %d): %d records in %.2f s = %.0f records/s (%.0f per CPU second "
                 + "of the matching thread); %s; index now %d people%n", batch, records.size(), elapsed, records.size() / elapsed,
                 records.size() / cpuSeconds, outcomes, index.people());
     }
