@@ -102,6 +102,11 @@ final class NameComparison {
         return a.equals(b) || nicknames.variants(a, b) || similar(a, b, NameForms.phonetic(a), NameForms.phonetic(b));
     }
 
+    /** Whether two names differ by one keyboard slip at most. */
+    static boolean oneSlipApart(String a, String b) {
+        return ONE_SLIP.apply(a, b) >= 0;
+    }
+
     private static boolean similar(String a, String b, String codeA, String codeB) {
         if (a.isEmpty() || b.isEmpty()) {
             return false;

@@ -17,8 +17,9 @@ import org.familygateway.matching.AgencyRecord.Gender;
  *     another person;</li>
  * <li>the same birth date with a different forename, sharing a surname or an address, is a twin (or
  *     a sibling born the same day), never the same person; with a forename that only partly agrees
- *     (a middle name; an initial or a similar spelling when the candidate lives with someone born
- *     the same day under another forename) it may be a twin: review at most;</li>
+ *     (a middle name; a name that sounds alike but is more than one slip away, as Lily and Layla;
+ *     an initial or a one-slip spelling when the candidate lives with someone born the same day
+ *     under another forename) it may be a twin: review at most;</li>
  * <li>without a shared address or household tie (identifiers, if shared, would have linked already),
  *     the same name and birth date may be a namesake: review at most.</li>
  * </ul>
@@ -51,6 +52,7 @@ final class PairScorer {
         Evidence where = residence.compare(record, neighbourhood, candidate);
         double whereWeight = where == null ? 0 : where.weight();
         List<Evidence> best = null;
+        Profile bestVersion = null;
         double bestWeight = Double.NEGATIVE_INFINITY;
         for (Profile version : candidate.profiles()) {
             Evidence birth = BirthDateComparison.compare(record.birthDate(), version.birthDate());
@@ -59,6 +61,7 @@ final class PairScorer {
             List<Evidence> names = this.names.compare(record, version, Math.max(floor, bestWeight) - known);
             if (names != null && sum(names) + known > bestWeight) {
                 bestWeight = sum(names) + known;
+                bestVersion = version;
                 best = new ArrayList<>(names);
                 add(best, birth);
                 add(best, gender);
@@ -68,7 +71,7 @@ final class PairScorer {
         if (best == null) {
             return new Score(floor - 1, List.of(), Score.Limit.NONE, "too different");
         }
-        return rules(new Score(bestWeight, best, Score.Limit.NONE, null), record, candidate);
+        return rules(new Score(bestWeight, best, Score.Limit.NONE, null), record, bestVersion, candidate);
     }
 
     private static void add(List<Evidence> evidence, Evidence level) {
@@ -91,7 +94,7 @@ final class PairScorer {
         return evidence;
     }
 
-    private Score rules(Score score, Profile record, IndexedPerson candidate) {
+    private Score rules(Score score, Profile record, Profile version, IndexedPerson candidate) {
         List<Evidence> evidence = score.evidence();
         boolean sameBirth = evidence.contains(Evidence.BIRTH_DATE_SAME) || evidence.contains(Evidence.BIRTH_DAY_AND_MONTH_SWAPPED);
         boolean sameFamily = !evidence.contains(Evidence.SURNAME_DIFFERENT) || evidence.contains(Evidence.SAME_PREMISES)
@@ -100,8 +103,11 @@ final class PairScorer {
             if (evidence.contains(Evidence.FORENAME_DIFFERENT)) {
                 return Score.never("same birth date and family but another forename: a twin, not the same person");
             }
+            boolean soundsAlike = evidence.contains(Evidence.FORENAME_SIMILAR)
+                    && !NameComparison.oneSlipApart(record.forename(), version.forename());
             boolean partly = evidence.contains(Evidence.FORENAME_INITIAL) || evidence.contains(Evidence.FORENAME_SIMILAR);
-            if (evidence.contains(Evidence.FORENAME_IS_MIDDLE_NAME) || partly && livesWithATwin(candidate, record.birthDate())) {
+            if (evidence.contains(Evidence.FORENAME_IS_MIDDLE_NAME) || soundsAlike
+                    || partly && livesWithATwin(candidate, record.birthDate())) {
                 return score.limitedTo(Score.Limit.REVIEW_ONLY, "forename only partly agrees, and a twin would look the same");
             }
         }
