@@ -48,23 +48,29 @@ final class BirthDateComparison {
 
     /** Whether two YYYYMMDD numbers differ in one digit, or by two adjacent digits swapped. */
     private static boolean oneKeystrokeApart(int a, int b) {
-        int[] x = new int[8];
-        int[] y = new int[8];
-        for (int i = 7; i >= 0; i--) {
-            x[i] = a % 10;
-            y[i] = b % 10;
-            a /= 10;
-            b /= 10;
-        }
-        int first = -1;
         int differences = 0;
-        for (int i = 0; i < 8; i++) {
-            if (x[i] != y[i]) {
+        int position = -1;
+        int firstA = 0;
+        int firstB = 0;
+        int secondA = 0;
+        int secondB = 0;
+        for (int i = 0; i < 8; i++, a /= 10, b /= 10) {
+            int x = a % 10;
+            int y = b % 10;
+            if (x != y) {
                 differences++;
-                first = first < 0 ? i : first;
+                if (differences == 1) {
+                    position = i;
+                    firstA = x;
+                    firstB = y;
+                } else if (differences == 2 && i == position + 1) {
+                    secondA = x;
+                    secondB = y;
+                } else {
+                    return false;
+                }
             }
         }
-        return differences == 1
-                || differences == 2 && first < 7 && x[first] == y[first + 1] && x[first + 1] == y[first];
+        return differences == 1 || differences == 2 && firstA == secondB && firstB == secondA;
     }
 }

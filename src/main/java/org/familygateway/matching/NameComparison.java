@@ -8,8 +8,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 /**
  * Compares the names of two records: forename (same, nickname, middle name used as forename,
  * similar spelling, initial only, different), surname (same, sharing a part of a double-barrelled
- * name, similar, different), and forename and surname transposed. Similar means the same Double
- * Metaphone code and first letter, a Jaro-Winkler similarity of at least 0.88, or one slip apart.
+ * name, similar, different), and forename and surname transposed. Similar means one slip apart, or,
+ * with the same first letter, the same Double Metaphone code or a Jaro-Winkler similarity of at
+ * least 0.88.
  */
 final class NameComparison {
 
@@ -111,8 +112,14 @@ final class NameComparison {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
-        boolean sameSound = !codeA.isEmpty() && codeA.equals(codeB) && a.charAt(0) == b.charAt(0);
-        return sameSound || JARO_WINKLER.apply(a, b) >= SIMILAR || Math.min(a.length(), b.length()) >= 3 && ONE_SLIP.apply(a, b) >= 0;
+        if (Math.abs(a.length() - b.length()) <= 1 && Math.min(a.length(), b.length()) >= 3 && oneSlipApart(a, b)) {
+            return true;
+        }
+        // sounding alike and Jaro-Winkler both need the same first letter: most pairs of names stop here
+        if (a.charAt(0) != b.charAt(0)) {
+            return false;
+        }
+        return !codeA.isEmpty() && codeA.equals(codeB) || JARO_WINKLER.apply(a, b) >= SIMILAR;
     }
 
     private static boolean isMiddleName(String forename, String middleNames) {

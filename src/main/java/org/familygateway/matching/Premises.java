@@ -62,6 +62,14 @@ record Premises(String uprnKey, String addressKey, String postcode, String first
         return householdKey() != null;
     }
 
+    /** Whether both first lines start with the same house number or name (and have one). */
+    boolean sameNumber(Premises other) {
+        int end = firstLine.indexOf(' ');
+        int length = end < 0 ? firstLine.length() : end;
+        return length > 0 && other.firstLine.regionMatches(0, firstLine, 0, length)
+                && (other.firstLine.length() == length || other.firstLine.charAt(length) == ' ');
+    }
+
     /** The house number or name the first line starts with ("12" of "12 example road"). */
     String number() {
         int space = firstLine.indexOf(' ');

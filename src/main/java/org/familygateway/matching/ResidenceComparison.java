@@ -60,8 +60,7 @@ final class ResidenceComparison {
         }
         for (Profile profile : candidate.profiles()) {
             Premises other = profile.premises();
-            if (other.postcode().equals(premises.postcode()) && !premises.number().isEmpty()
-                    && other.number().equals(premises.number())
+            if (other.postcode().equals(premises.postcode()) && premises.sameNumber(other)
                     && JARO_WINKLER.apply(other.firstLine(), premises.firstLine()) >= SAME_LINE) {
                 return true;
             }
