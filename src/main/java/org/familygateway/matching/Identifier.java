@@ -3,8 +3,6 @@ package org.familygateway.matching;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.familygateway.model.Pseudonyms;
-
 /**
  * A strong identifier a record carries. A local id's kind includes its system, because the same
  * value in two systems names two different things; two identifiers of the same kind with different
@@ -32,15 +30,6 @@ record Identifier(String kind, String value) {
         return kind + "=" + value;
     }
 
-    /** The pseudonym of this identifier, for messages that must say which without saying what. */
-    String pseudonym(Pseudonyms pseudonyms) {
-        return switch (kind) {
-            case UPN -> pseudonyms.of(Pseudonyms.Kind.UPN, value);
-            case NI_NUMBER -> pseudonyms.of(Pseudonyms.Kind.NI_NUMBER, value);
-            case NHS_NUMBER -> pseudonyms.of(Pseudonyms.Kind.NHS_NUMBER, value);
-            default -> pseudonyms.ofLocalId(kind.substring(LOCAL.length()), value);
-        };
-    }
 
     /** The name of the kind for people: "UPN", "NI", "NHS" or "local id (system)". */
     String label() {

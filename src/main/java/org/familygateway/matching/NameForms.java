@@ -58,10 +58,6 @@ final class NameForms {
         return SEPARATORS.matcher(letters.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
-    /** The plain form without spaces, the whole name as one word: "smithjones". */
-    static String joined(String name) {
-        return plain(name).replace(" ", "");
-    }
 
     /** The parts of a name: "Smith-Jones" gives [smith, jones]; a single name gives itself. */
     static List<String> parts(String name) {

@@ -46,10 +46,6 @@ final class Nicknames {
         return false;
     }
 
-    /** The groups a plain first name belongs to (empty when the list does not know it). */
-    Set<Integer> groupsOf(String name) {
-        return groups.getOrDefault(name, Set.of());
-    }
 
     private static Nicknames load(String resource) {
         Map<String, Set<Integer>> groups = new HashMap<>();

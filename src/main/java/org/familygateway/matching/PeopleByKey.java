@@ -68,8 +68,4 @@ final class PeopleByKey {
         }
         return 0;
     }
-
-    int keys() {
-        return entries.size();
-    }
 }

@@ -70,11 +70,6 @@ record Premises(String uprnKey, String addressKey, String postcode, String first
                 && (other.firstLine.length() == length || other.firstLine.charAt(length) == ' ');
     }
 
-    /** The house number or name the first line starts with ("12" of "12 example road"). */
-    String number() {
-        int space = firstLine.indexOf(' ');
-        return space < 0 ? firstLine : firstLine.substring(0, space);
-    }
 
     private static String line(String raw) {
         String ascii = raw.chars().allMatch(c -> c < 128) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");

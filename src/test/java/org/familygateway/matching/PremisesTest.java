@@ -13,7 +13,8 @@ class PremisesTest {
         Premises written = Premises.of(List.of("12, Example Rd.", "Norwich"), "nr1 2ab", null);
         Premises typed = Premises.of(List.of("12 EXAMPLE ROAD"), "NR12AB", null);
         assertThat(written.addressKey()).isEqualTo("A12 example road|NR12AB").isEqualTo(typed.addressKey());
-        assertThat(written.number()).isEqualTo("12");
+        assertThat(written.sameNumber(Premises.of(List.of("12 Exampel Road"), "NR1 2AB", null))).isTrue();
+        assertThat(written.sameNumber(Premises.of(List.of("120 Example Road"), "NR1 2AB", null))).isFalse();
     }
 
     @Test
