@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * and confirm, reject or unlink, each decision recorded with who made it and why. Showing a pair
  * prints personal data: it is for the staff who are to decide.
  */
-@Command(name = "review", description = "Review uncertain matches: list, show, confirm, reject, unlink.",
+@Command(name = "review", description = "Review uncertain matches: list, show, confirm, reject, unlink, decisions.",
         subcommands = picocli.CommandLine.HelpCommand.class)
 final class ReviewCommand {
 
@@ -61,6 +61,20 @@ final class ReviewCommand {
     @Command(name = "unlink", description = "Take a wrongly linked record out into a person of its own.")
     int unlink(@Mixin ConfigOptions config, @Parameters(paramLabel = "RECORD") long recordId, @Mixin Decision decision) {
         return withReviewList(config, review -> print(review.unlink(recordId, decision.by, decision.reason)));
+    }
+
+    @Command(name = "decisions", description = "Show the latest recorded decisions, newest first.")
+    int decisions(@Mixin ConfigOptions config,
+            @Option(names = "--max", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE})") int max) {
+        return withReviewList(config, review -> {
+            System.out.printf("%-6s %-24s %-8s %-8s %-8s %-8s %-20s %s%n", "id", "decided", "decision", "record", "person", "now",
+                    "by", "reason");
+            for (ReviewList.Logged logged : review.latestDecisions(max)) {
+                ReviewList.Decided d = logged.decision();
+                System.out.printf("%-6d %-24s %-8s %-8d %-8d %-8d %-20s %s%n", d.id(), logged.decidedAt(), d.decision(), d.recordId(),
+                        d.personId(), d.resultPersonId(), logged.decidedBy(), logged.reason());
+            }
+        });
     }
 
     /** Who decides and why: both recorded with the decision. */

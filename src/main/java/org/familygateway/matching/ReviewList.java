@@ -38,6 +38,10 @@ public final class ReviewList {
     public record Decided(long id, String decision, long recordId, long personId, long resultPersonId, String subjectId) {
     }
 
+    /** A decision as the log shows it: also when, by whom and why. */
+    public record Logged(Decided decision, Instant decidedAt, String decidedBy, String reason) {
+    }
+
     private static final Follower NOBODY = new Follower() {
         @Override
         public void merged(long fromPersonId, long intoPersonId) {
@@ -68,6 +72,11 @@ public final class ReviewList {
     /** Open items, oldest first. */
     public List<Item> openItems(int limit) {
         return ReviewTables.items(dataSource, "where i.status = 'OPEN' order by i.id fetch first " + Math.max(1, limit) + " rows only");
+    }
+
+    /** The latest decisions, newest first. */
+    public List<Logged> latestDecisions(int limit) {
+        return ReviewTables.decisions(dataSource, Math.max(1, limit));
     }
 
     public Item item(long id) {

@@ -37,6 +37,23 @@ final class ReviewTables {
         }
     }
 
+    static List<ReviewList.Logged> decisions(DataSource dataSource, int limit) {
+        String sql = "select id, decision, record_id, person_id, result_person_id, subject_pseudonym, decided_at, decided_by, reason "
+                + "from match_decision order by id desc fetch first " + limit + " rows only";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql);
+             ResultSet rows = select.executeQuery()) {
+            List<ReviewList.Logged> decisions = new ArrayList<>();
+            while (rows.next()) {
+                decisions.add(new ReviewList.Logged(new ReviewList.Decided(rows.getLong(1), rows.getString(2), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getString(6)), rows.getTimestamp(7).toInstant(), rows.getString(8),
+                        rows.getString(9)));
+            }
+            return decisions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the review decisions", e);
+        }
+    }
+
     /** The item, locked for the decision; refused unless it is still open. */
     static ReviewList.Item openItem(Connection connection, long itemId) throws SQLException {
         String sql = "select " + ITEM_COLUMNS + " from review_item i join agency_record r on r.id = i.record_id where i.id = ? for update";

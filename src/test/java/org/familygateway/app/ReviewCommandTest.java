@@ -29,7 +29,7 @@ class ReviewCommandTest {
     Path folder;
 
     @Test
-    void a_reviewer_lists_shows_and_confirms_an_uncertain_pair_from_the_command_line() {
+    void a_reviewer_lists_shows_confirms_and_unlinks_from_the_command_line_and_reads_the_decisions_back() {
         String url = "jdbc:h2:file:" + folder.resolve("db").resolve("gateway").toAbsolutePath();
         String[] settings = {"--config", Project.config().toString(), "--set", "dataDir=" + folder.toAbsolutePath(),
                 "--set", "database.url=" + url, "--set", "database.user=gateway"};
@@ -46,6 +46,9 @@ class ReviewCommandTest {
         String confirmed = run("review", "confirm", settings, "1", "--by", "ig.officer", "--reason", "same pupil, moved");
         assertThat(confirmed).contains("recorded decision 1: CONFIRM of record 2 (person 2), now person 1, subject ps_");
         assertThat(run("review", "list", settings)).contains("0 open item(s)");
+        String unlinked = run("review", "unlink", settings, "2", "--by", "ig.officer", "--reason", "a different boy after all");
+        assertThat(unlinked).contains("recorded decision 2: UNLINK of record 2 (person 1)");
+        assertThat(run("review", "decisions", settings)).contains("UNLINK", "a different boy after all", "CONFIRM", "same pupil, moved");
     }
 
     private static AgencyRecord leo(String line, String postcode, String upn) {

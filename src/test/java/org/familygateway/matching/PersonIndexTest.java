@@ -128,10 +128,13 @@ class PersonIndexTest {
             assertThat(index.people()).isEqualTo(1);
             assertThatThrownBy(() -> review.reject(item.id(), "ig.officer", "changed my mind")).hasMessageContaining("already CONFIRMED");
 
+            assertThatThrownBy(() -> review.unlink(index.match(Someone.named("Ann", "Lee").born("1950-01-01").record()).recordId(),
+                    "ig.officer", "nothing to unlink from")).hasMessageContaining("only record");
             ReviewList.Decided unlinked = review.unlink(elsewhere.recordId(), "ig.officer", "a different boy after all");
             assertThat(unlinked.personId()).isEqualTo(son);
-            assertThat(index.people()).isEqualTo(2);
+            assertThat(index.people()).isEqualTo(3);
             assertThat(count(database, "select count(*) from match_decision")).isEqualTo(2);
+            assertThat(review.latestDecisions(10)).extracting(l -> l.decision().decision()).containsExactly("UNLINK", "CONFIRM");
             assertThat(count(database, "select count(*) from record_link where ended_at is not null")).isEqualTo(2);
 
             MatchResult again = index.match(SON.upn(null).from("example-health").livingAt("2 Far Lane", "LS2 9JT").since("2024-02-01").record());
