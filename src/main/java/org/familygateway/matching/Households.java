@@ -1,0 +1,67 @@
+package org.familygateway.matching;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Reads households from the persistent index: who lived in a household on a date (the census
+ * definition: people whose main address it was, and those a referral declared members), and a
+ * person's memberships over time.
+ */
+public final class Households {
+
+    /** One spell in one household; {@code to} is null while it lasts, and the spell ends the day before it. */
+    public record Membership(long householdId, long personId, LocalDate from, LocalDate to, String basis) {
+    }
+
+    private final DataSource dataSource;
+
+    public Households(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A person's households, earliest first. */
+    public List<Membership> of(long personId) {
+        return query("where person_id = ? order by from_date", personId);
+    }
+
+    /** The household a person lived in on a date, if any is known. */
+    public Optional<Long> on(long personId, LocalDate date) {
+        return of(personId).stream().filter(m -> during(m, date)).map(Membership::householdId).findFirst();
+    }
+
+    /** Everyone in a household on a date. */
+    public List<Long> members(long householdId, LocalDate date) {
+        return query("where household_id = ? order by person_id", householdId).stream()
+                .filter(m -> during(m, date)).map(Membership::personId).toList();
+    }
+
+    private static boolean during(Membership membership, LocalDate date) {
+        return !date.isBefore(membership.from()) && (membership.to() == null || date.isBefore(membership.to()));
+    }
+
+    private List<Membership> query(String condition, long id) {
+        String sql = "select household_id, person_id, from_date, to_date, basis from household_member " + condition;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                List<Membership> memberships = new ArrayList<>();
+                while (rows.next()) {
+                    memberships.add(new Membership(rows.getLong(1), rows.getLong(2), Rows.date(rows, 3), Rows.date(rows, 4),
+                            rows.getString(5)));
+                }
+                return memberships;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read households", e);
+        }
+    }
+}
