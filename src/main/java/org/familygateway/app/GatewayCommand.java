@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: run the gateway, simulate a partner, read the family team's queue or the audit, manage console users. */
 @Command(name = "family-gateway", mixinStandardHelpOptions = true, version = "Family Gateway 0.1",
         description = "Secure data-exchange gateway for local-authority family-support programmes.",
-        subcommands = {RunCommand.class, SimulateCommand.class, CasesCommand.class, AuditCommand.class, UsersCommand.class})
+        subcommands = {RunCommand.class, SimulateCommand.class, CasesCommand.class, AuditCommand.class, UsersCommand.class, ExplainCommand.class})
 public final class GatewayCommand implements Runnable {
 
     public static void main(String[] args) {

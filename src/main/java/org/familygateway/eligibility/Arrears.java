@@ -16,7 +16,7 @@ public record Arrears(String subject, LocalDate asOf, long amountPence, BigDecim
     @Override
     public String summary() {
         return String.format("Rent arrears of £%d.%02d (%s weeks) on %s%s", amountPence / 100, amountPence % 100,
-                weeks.toPlainString(), Dates.words(asOf), arrangement ? ", repayment arrangement in place" : "");
+                weeks == null ? "?" : weeks.toPlainString(), Dates.words(asOf), arrangement ? ", repayment arrangement in place" : "");
     }
 
     @Override

@@ -46,7 +46,8 @@ final class Concerns implements FactTest {
                 }
             }
         }
-        return findings.build("no concern of this kind raised by " + rule.raisedBy().describe() + " " + context.window(rule.months()));
+        return findings.build("no concern of this kind raised" + (rule.raisedBy().isAny() ? "" : " by " + rule.raisedBy().describe())
+                + " " + context.window(rule.months()));
     }
 
     private static List<Fact> concerns(Rule rule, Context context, Member member) {

@@ -23,13 +23,13 @@ final class FixedTermExclusions implements FactTest {
 
     private static Finding run(Rule rule, Context context, List<Member> members) {
         List<Term> terms = context.calendar().lastTerms(context.on(), rule.terms(), rule.window());
-        Period span = context.calendar().span(terms);
+        Period span = context.calendar().span(terms, context.on());
         String over = "from " + terms.get(terms.size() - 1).label() + " to " + terms.get(0).label() + " (" + span.describe() + ")";
         Findings findings = new Findings();
         for (Member member : members) {
             List<Exclusion> counted = context.household().factsAbout(member, Exclusion.class).stream()
                     .filter(e -> rule.kinds().accepts(e.kind()) && e.stands())
-                    .filter(e -> span.openOn(e.start()) && !e.start().isAfter(context.on()))
+                    .filter(e -> span.openOn(e.start()))
                     .toList();
             String line = member.subjectId() + ": " + counted.size() + " " + rule.kinds().describe() + " exclusion(s) " + over;
             if (counted.size() >= rule.atLeast()) {

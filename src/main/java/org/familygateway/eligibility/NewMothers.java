@@ -19,7 +19,7 @@ final class NewMothers implements FactTest {
 
     @Override
     public Check compile(Settings with) {
-        Rule rule = new Rule(with.count("child_under_months", 12), with.codes("needs", Need.class, null),
+        Rule rule = new Rule(with.months("child_under_months", 12), with.codes("needs", Need.class, null),
                 with.codes("and_concerns", ConcernCodeType.class, null), with.months("within_months"));
         return (context, members) -> run(rule, context, members);
     }

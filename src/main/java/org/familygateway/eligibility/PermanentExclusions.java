@@ -25,7 +25,7 @@ final class PermanentExclusions implements FactTest {
 
     private static Finding run(Rule rule, Context context, List<Member> members) {
         Period span = rule.window() == Window.EVER ? new Period(java.time.LocalDate.MIN, context.on())
-                : context.calendar().span(context.calendar().lastTerms(context.on(), rule.terms(), rule.termWindow()));
+                : context.calendar().span(context.calendar().lastTerms(context.on(), rule.terms(), rule.termWindow()), context.on());
         String when = rule.window() == Window.EVER ? "at any time" : "in the last " + rule.terms() + " terms (" + span.describe() + ")";
         Findings findings = new Findings();
         for (Member member : members) {
@@ -36,7 +36,7 @@ final class PermanentExclusions implements FactTest {
                 String line = member.subjectId() + ": " + exclusion.summary();
                 if (!exclusion.stands()) {
                     findings.miss(line + ": not counted, it no longer stands");
-                } else if (!span.openOn(exclusion.start()) || exclusion.start().isAfter(context.on())) {
+                } else if (!span.openOn(exclusion.start())) {
                     findings.miss(line + ": not counted, not " + when);
                 } else {
                     findings.hit(member, line, exclusion);

@@ -94,9 +94,10 @@ final class SchoolCalendar {
         return terms;
     }
 
-    /** The first and last day of a run of terms (given most recent first). */
-    Period span(List<Term> terms) {
-        return new Period(window(terms.get(terms.size() - 1)).from(), window(terms.get(0)).to());
+    /** The first and last day of a run of terms (given most recent first), up to the day evaluated. */
+    Period span(List<Term> terms, LocalDate day) {
+        LocalDate end = window(terms.get(0)).to();
+        return new Period(window(terms.get(terms.size() - 1)).from(), end.isAfter(day) ? day : end);
     }
 
     /** The term windows starting between two days: where a window of terms moves on. */

@@ -61,6 +61,13 @@ final class Settings {
         return months;
     }
 
+    /** A window in months with a default, which a re-evaluation must also know about. */
+    int months(String key, int otherwise) {
+        Integer months = months(key);
+        monthWindows.add(otherwise);
+        return months == null ? otherwise : months;
+    }
+
     Integer optionalCount(String key) {
         return take(key).map(Node::integer).orElse(null);
     }

@@ -44,7 +44,7 @@ class SchoolCalendarTest {
         List<Term> terms = calendar.lastTerms(LocalDate.of(2013, 4, 8), 3, TermWindow.COMPLETED);
 
         assertThat(terms).extracting(Term::label).containsExactly("spring 2012/13", "autumn 2012/13", "summer 2011/12");
-        assertThat(calendar.span(terms)).isEqualTo(new Period(LocalDate.of(2012, 4, 9), LocalDate.of(2013, 3, 31)));
+        assertThat(calendar.span(terms, LocalDate.of(2013, 4, 8))).isEqualTo(new Period(LocalDate.of(2012, 4, 9), LocalDate.of(2013, 3, 31)));
     }
 
     @Test
