@@ -36,6 +36,6 @@ record Codes<T extends Comparable<T>>(Set<T> values) {
         if (values == null) {
             return "any";
         }
-        return Words.list(values.stream().map(v -> v instanceof Enum<?> e ? Words.of(e) : v.toString().toLowerCase()).toList());
+        return Words.list(values.stream().map(v -> v instanceof Enum<?> e ? Words.of(e) : v.toString().toLowerCase().replace('_', ' ')).toList());
     }
 }
