@@ -1,10 +1,10 @@
 package org.familygateway.eligibility;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-
-import org.familygateway.model.v1.DecisionOutcomeType;
 
 /**
  * One council's (or the national) eligibility rules as read from a file in config/eligibility: its
@@ -87,13 +87,23 @@ public final class RuleSet {
 
     /** Every indicator code, in the problems and the conditions. */
     List<IndicatorRule> indicators() {
-        List<IndicatorRule> all = new java.util.ArrayList<>();
+        List<IndicatorRule> all = new ArrayList<>();
         problems.forEach(p -> all.addAll(p.indicators()));
         all.addAll(conditions);
         return all;
     }
 
-    boolean hasOutcome(DecisionOutcomeType outcome) {
-        return decisions.otherwise().outcome() == outcome || decisions.rules().stream().anyMatch(r -> r.outcome() == outcome);
+    /** Every citation in the file, for checking that each quote is the document's own words. */
+    List<Citation> citations() {
+        List<Citation> all = new ArrayList<>();
+        parameters.stream().map(Parameter::citation).forEach(all::add);
+        problems.forEach(p -> all.add(p.citation()));
+        indicators().forEach(i -> all.add(i.citation()));
+        decisions.rules().forEach(r -> all.add(r.citation()));
+        all.add(decisions.otherwise().citation());
+        decisions.requirements().forEach(r -> all.add(r.citation()));
+        tiers.forEach(t -> all.add(t.citation()));
+        all.removeIf(Objects::isNull);
+        return all;
     }
 }
