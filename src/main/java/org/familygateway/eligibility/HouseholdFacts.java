@@ -41,44 +41,54 @@ final class HouseholdFacts {
     private static final Map<String, Function<FactFields, Fact>> READERS = new TreeMap<>();
 
     static {
-        READERS.put("school_attendance", HouseholdFacts::attendance);
-        READERS.put("school_exclusion", f -> new Exclusion(f.member(), f.choice("kind", ExclusionKindType.class), f.date("start"),
+        schoolAndJustice(READERS);
+        everythingElse(READERS);
+    }
+
+    /** School, police, housing and benefit records. */
+    private static void schoolAndJustice(Map<String, Function<FactFields, Fact>> readers) {
+        readers.put("school_attendance", HouseholdFacts::attendance);
+        readers.put("school_exclusion", f -> new Exclusion(f.member(), f.choice("kind", ExclusionKindType.class), f.date("start"),
                 f.optionalChoice("review", ExclusionReviewType.class), f.source()));
-        READERS.put("alternative_provision", f -> new Provision(f.member(), f.choice("kind", ProvisionKindType.class),
+        readers.put("alternative_provision", f -> new Provision(f.member(), f.choice("kind", ProvisionKindType.class),
                 f.choice("reason", ProvisionReasonType.class), f.period(), f.source()));
-        READERS.put("not_on_roll", f -> new OffRoll(f.member(), f.choice("kind", NotOnRollKindType.class), f.period(), f.source()));
-        READERS.put("proven_offence", f -> new Offence(f.member(), f.date("offence_date"), f.date("disposal_date"),
+        readers.put("not_on_roll", f -> new OffRoll(f.member(), f.choice("kind", NotOnRollKindType.class), f.period(), f.source()));
+        readers.put("proven_offence", f -> new Offence(f.member(), f.date("offence_date"), f.date("disposal_date"),
                 f.choice("disposal", DisposalKindType.class), f.optionalCount("age_at_offence"), f.text("category"),
                 f.flag("sexual_offence", false), f.source()));
-        READERS.put("asb_intervention", f -> new AsbAction(f.member(), f.choice("kind", AsbInterventionKindType.class),
+        readers.put("asb_intervention", f -> new AsbAction(f.member(), f.choice("kind", AsbInterventionKindType.class),
                 f.flag("housing_related", false), f.period(), f.source()));
-        READERS.put("domestic_incident", f -> new DomesticIncident(f.member(), f.text("reference"), f.date("date"),
+        readers.put("domestic_incident", f -> new DomesticIncident(f.member(), f.text("reference"), f.date("date"),
                 f.choice("role", IncidentRoleType.class), f.flag("crime_recorded", false), f.source()));
-        READERS.put("offender_management", f -> new OffenderScheme(f.member(), f.choice("scheme", OffenderSchemeType.class), f.period(), f.source()));
-        READERS.put("tenancy_enforcement", f -> new TenancyAction(f.member(), f.choice("kind", EnforcementKindType.class),
+        readers.put("offender_management", f -> new OffenderScheme(f.member(), f.choice("scheme", OffenderSchemeType.class), f.period(), f.source()));
+        readers.put("tenancy_enforcement", f -> new TenancyAction(f.member(), f.choice("kind", EnforcementKindType.class),
                 f.choice("grounds", EnforcementGroundsType.class), f.date("date"), f.source()));
-        READERS.put("rent_arrears", f -> new Arrears(f.member(), f.date("as_of"), f.count("amount_pence"), f.optionalDecimal("weeks"),
+        readers.put("rent_arrears", f -> new Arrears(f.member(), f.date("as_of"), f.count("amount_pence"), f.optionalDecimal("weeks"),
                 f.flag("arrangement", false), f.source()));
-        READERS.put("homelessness_decision", f -> new Homelessness(f.member(), f.choice("decision", HomelessnessDecisionKindType.class),
+        readers.put("homelessness_decision", f -> new Homelessness(f.member(), f.choice("decision", HomelessnessDecisionKindType.class),
                 f.date("date"), f.flag("due_to_debt", false), f.source()));
-        READERS.put("benefit_spell", f -> new Benefit(f.member(), f.choice("benefit", BenefitKindType.class), f.period(),
+        readers.put("benefit_spell", f -> new Benefit(f.member(), f.choice("benefit", BenefitKindType.class), f.period(),
                 f.optionalChoice("uc_regime", UcRegimeType.class), f.optionalChoice("carer_exception", CarerExceptionType.class), f.source()));
-        READERS.put("employment", f -> new Employment(f.member(), f.period(), f.optionalDecimal("hours_per_week"), f.source()));
-        READERS.put("social_care_episode", f -> new SocialCare(f.member(), f.choice("kind", SocialCareEpisodeKindType.class), f.period(),
+    }
+
+    /** Employment, social care, health, probation, and what a referral says. */
+    private static void everythingElse(Map<String, Function<FactFields, Fact>> readers) {
+        readers.put("employment", f -> new Employment(f.member(), f.period(), f.optionalDecimal("hours_per_week"), f.source()));
+        readers.put("social_care_episode", f -> new SocialCare(f.member(), f.choice("kind", SocialCareEpisodeKindType.class), f.period(),
                 f.optionalChoice("category", ProtectionCategoryType.class), f.node().has("reason") ? f.text("reason") : null, f.source()));
-        READERS.put("mental_health_need", f -> health(f, Need.MENTAL_HEALTH));
-        READERS.put("substance_misuse", f -> health(f, Need.SUBSTANCE_MISUSE));
-        READERS.put("physical_health_need", f -> health(f, Need.PHYSICAL_HEALTH));
-        READERS.put("custody", f -> new Custody(f.member(), f.choice("kind", CustodyKindType.class), f.date("reception"),
+        readers.put("mental_health_need", f -> health(f, Need.MENTAL_HEALTH));
+        readers.put("substance_misuse", f -> health(f, Need.SUBSTANCE_MISUSE));
+        readers.put("physical_health_need", f -> health(f, Need.PHYSICAL_HEALTH));
+        readers.put("custody", f -> new Custody(f.member(), f.choice("kind", CustodyKindType.class), f.date("reception"),
                 f.optionalDate("expected_release"), f.optionalDate("released"), f.source()));
-        READERS.put("supervision", f -> new Supervision(f.member(), f.choice("kind", SupervisionKindType.class), f.period(),
+        readers.put("supervision", f -> new Supervision(f.member(), f.choice("kind", SupervisionKindType.class), f.period(),
                 f.optionalDate("recalled"), f.source()));
-        READERS.put("professional_concern", f -> new ProfessionalConcern(f.member(), f.choice("domain", ConcernDomainType.class),
+        readers.put("professional_concern", f -> new ProfessionalConcern(f.member(), f.choice("domain", ConcernDomainType.class),
                 f.date("date"), f.text("practitioner_role"), f.source()));
-        READERS.put("referral_concern", f -> new ReferralConcern(f.member(), f.choice("concern", ConcernCodeType.class), f.date("date"), f.source()));
-        READERS.put("assessment", f -> new Assessment(f.choice("kind", AssessmentKindType.class), f.text("reference"), f.date("date"),
+        readers.put("referral_concern", f -> new ReferralConcern(f.member(), f.choice("concern", ConcernCodeType.class), f.date("date"), f.source()));
+        readers.put("assessment", f -> new Assessment(f.choice("kind", AssessmentKindType.class), f.text("reference"), f.date("date"),
                 f.node().has("permission_to_share") ? f.flag("permission_to_share", false) : null, f.source()));
-        READERS.put("consent", f -> new SharingBasis(SharingBasisType.CONSENT, f.date("given"), f.optionalDate("expires"),
+        readers.put("consent", f -> new SharingBasis(SharingBasisType.CONSENT, f.date("given"), f.optionalDate("expires"),
                 f.optionalDate("withdrawn"), f.source()));
     }
 

@@ -1,5 +1,6 @@
 package org.familygateway.eligibility;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -35,7 +36,16 @@ final class RecordFactTypes {
     private interface Mapping extends BiFunction<RecordType, About, Fact> {
     }
 
-    private static final Map<Class<? extends RecordType>, Mapping> MAPPINGS = Map.ofEntries(
+    private static final Map<Class<? extends RecordType>, Mapping> MAPPINGS = new HashMap<>();
+
+    static {
+        MAPPINGS.putAll(schoolPoliceAndHousing());
+        MAPPINGS.putAll(benefitsCareAndProbation());
+    }
+
+    /** School, police and offender management records. */
+    private static Map<Class<? extends RecordType>, Mapping> schoolPoliceAndHousing() {
+        return Map.ofEntries(
             Map.entry(SchoolAttendanceType.class, (r, s) -> attendance((SchoolAttendanceType) r, s)),
             Map.entry(SchoolExclusionType.class, (r, s) -> {
                 SchoolExclusionType x = (SchoolExclusionType) r;
@@ -60,7 +70,12 @@ final class RecordFactTypes {
                 return new DomesticIncident(s.subject(), x.getIncidentReference(), x.getIncidentDate(), x.getRole(), x.isCrimeRecorded(), s.source());
             }),
             Map.entry(OffenderManagementType.class, (r, s) -> new OffenderScheme(s.subject(), ((OffenderManagementType) r).getScheme(),
-                    period(((OffenderManagementType) r).getPeriod()), s.source())),
+                    period(((OffenderManagementType) r).getPeriod()), s.source())));
+    }
+
+    /** Housing, benefit, employment, social care, probation and professional concern records. */
+    private static Map<Class<? extends RecordType>, Mapping> benefitsCareAndProbation() {
+        return Map.ofEntries(
             Map.entry(TenancyEnforcementType.class, (r, s) -> {
                 TenancyEnforcementType x = (TenancyEnforcementType) r;
                 return new TenancyAction(s.subject(), x.getKind(), x.getGrounds(), x.getActionDate(), s.source());
@@ -95,6 +110,7 @@ final class RecordFactTypes {
                 ProfessionalConcernType x = (ProfessionalConcernType) r;
                 return new ProfessionalConcern(s.subject(), x.getDomain(), x.getRaisedOn(), x.getPractitioner().getRole(), s.source());
             }));
+    }
 
     private RecordFactTypes() {
     }
