@@ -10,7 +10,8 @@ import org.familygateway.model.v1.DecisionOutcomeType;
 /**
  * Turns evaluated problems into an outcome. Decision rules are in order, best first: the first that
  * holds decides, and each rule before it says what the household lacks for that better outcome.
- * Requirements then apply to the outcome; a tier is suggested last.
+ * Requirements then apply to the outcome; a tier is suggested last. Evidence
+ * that was missing is listed only when the household fell short of a better outcome.
  */
 final class Verdicts {
 
@@ -39,7 +40,7 @@ final class Verdicts {
                 }
             }
         }
-        if (!missing.isEmpty()) {
+        if (chosen > 0 || outcome != rule.outcome()) {
             missing.addAll(gaps(problems, conditions));
         }
         TierRule tier = tier(rules, results, outcome);

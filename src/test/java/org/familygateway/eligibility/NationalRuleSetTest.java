@@ -200,6 +200,18 @@ class NationalRuleSetTest {
     }
 
     @Test
+    void evidence_missing_to_decide_an_indicator_is_listed_when_the_family_falls_short() {
+        Household partial = household().attendance("sam", "2012/13 autumn", 140, 0, 70).attendance("sam", "2012/13 spring", 120, 0, 60)
+                .benefit("mum", JOBSEEKERS_ALLOWANCE, monthsAgo(8), null).build();
+
+        Decision decision = Evaluator.evaluate(RULES, partial, ON);
+
+        assertThat(decision.outcome()).isEqualTo(NOT_ELIGIBLE);
+        assertThat(decision.missing()).contains("Evidence missing for \"A child with 15% or more unauthorised absence over the last three consecutive terms\": "
+                + "sam: no attendance return for summer 2011/12, so absence over the last 3 terms cannot be worked out.");
+    }
+
+    @Test
     void an_included_decision_names_its_rule_set_date_and_the_words_it_rests_on() {
         Decision decision = Evaluator.evaluate(RULES, allThree().build(), ON);
 
