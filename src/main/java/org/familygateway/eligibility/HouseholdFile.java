@@ -2,6 +2,7 @@ package org.familygateway.eligibility;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class HouseholdFile {
         } catch (JsonProcessingException e) {
             throw new RuleFileException(name + ": not readable YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new RuleFileException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new RuleFileException(file + (e instanceof NoSuchFileException ? ": there is no such file" : ": cannot be read (" + e.getMessage() + ")"), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.familygateway.eligibility;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -43,7 +44,7 @@ public final class RuleSetFile {
         try {
             return parse(Files.readString(file), file.getFileName().toString(), parameters);
         } catch (IOException e) {
-            throw new RuleFileException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new RuleFileException(file + (e instanceof NoSuchFileException ? ": there is no such file" : ": cannot be read (" + e.getMessage() + ")"), e);
         }
     }
 

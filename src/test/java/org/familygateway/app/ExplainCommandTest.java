@@ -75,4 +75,12 @@ class ExplainCommandTest {
         assertThat(exit).isNotZero();
         assertThat(err.toString()).contains("broken.yaml: problems[1].indicators[4].with.at_least_percent: expected a number, found 'fifteen'");
     }
+
+    @Test
+    void a_household_file_that_is_not_there_is_named() {
+        int exit = explain("--rules", rules("barnet"), "--household", "no-such-household.yaml");
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("no-such-household.yaml: there is no such file");
+    }
 }
