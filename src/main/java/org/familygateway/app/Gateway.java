@@ -79,6 +79,7 @@ public final class Gateway implements AutoCloseable {
         jms.setHeaderFilterStrategy(new GatewayHeadersOnly());
         camel.bind("jms", jms);
         camel.addInitialProperty("gateway.sftp.arrivals", folders.arrivals().toString());
+        camel.addInitialProperty("gateway.eligibility.reviewMillis", String.valueOf(settings.eligibility().reviewInterval().toMillis()));
         camel.configure()
                 .withRoutesIncludePattern("classpath:routes/*.camel.yaml")
                 .withShutdownTimeout(15)

@@ -26,7 +26,8 @@ public record GatewaySettings(
         Path pseudonymKey,
         Audit audit,
         Console console,
-        TrustSettings trust) {
+        TrustSettings trust,
+        Eligibility eligibility) {
 
     /** The trust section, with its defaults when it is left out. */
     public TrustSettings trustOrDefault() {
@@ -128,6 +129,21 @@ public record GatewaySettings(
         }
     }
 
+    /**
+     * The household step: the rule set a household's evidence is decided by (a file under
+     * eligibility/, with values for its parameters), and how often households whose evidence ages
+     * are decided again.
+     */
+    public record Eligibility(Path ruleSet, Map<String, String> parameters, Long reviewEveryMinutes) {
+        public Map<String, String> parametersOrNone() {
+            return parameters == null ? Map.of() : parameters;
+        }
+
+        public Duration reviewInterval() {
+            return Duration.ofMinutes(reviewEveryMinutes == null ? 60 : reviewEveryMinutes);
+        }
+    }
+
     @Override
     public Audit audit() {
         return audit == null ? new Audit(null, null, null) : audit;
@@ -200,6 +216,14 @@ public record GatewaySettings(
             port(problems, "broker.port", broker.port());
         }
         checkAuditAndConsole(problems);
+        require(problems, "eligibility", eligibility);
+        if (eligibility != null) {
+            require(problems, "eligibility.ruleSet", eligibility.ruleSet());
+            mustExist(problems, "eligibility.ruleSet", eligibility.ruleSet());
+            if (eligibility.reviewInterval().isNegative() || eligibility.reviewInterval().isZero()) {
+                problems.add("eligibility.reviewEveryMinutes must be positive");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("gateway.yaml: " + String.join("; ", problems));
         }

@@ -11,7 +11,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
 import org.familygateway.audit.AuditTrail;
-import org.familygateway.cases.CaseAssembler;
+import org.familygateway.cases.CaseFilter;
+import org.familygateway.cases.CaseOutbox;
+import org.familygateway.cases.HouseholdCases;
+import org.familygateway.eligibility.RuleSet;
+import org.familygateway.eligibility.RuleSetFile;
+import org.familygateway.matching.MatchSettings;
+import org.familygateway.matching.PersonIndex;
 import org.familygateway.intake.Admissions;
 import org.familygateway.intake.Quarantine;
 import org.familygateway.intake.ReceiptArchive;
@@ -94,9 +100,21 @@ final class Wiring {
         camel.bind("rejectedMessages", new RejectedMessages());
         camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),
                 SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds));
-        camel.bind("cases", new CaseAssembler(xml, clock));
+        camel.bind("householdCases", householdCases(xml));
+        camel.bind("caseOutbox", new CaseOutbox(dataSource, clock));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", pseudonyms());
+    }
+
+    /**
+     * The household step: the people index (loaded from the database now, which takes a while on a
+     * large index), the rule set households are decided by, and the case filter.
+     */
+    private HouseholdCases householdCases(MessageXml xml) {
+        GatewaySettings.Eligibility eligibility = settings.eligibility();
+        RuleSet rules = RuleSetFile.read(eligibility.ruleSet(), eligibility.parametersOrNone());
+        PersonIndex people = PersonIndex.open(dataSource, MatchSettings.DEFAULTS, pseudonyms(), clock);
+        return new HouseholdCases(dataSource, people, xml, pseudonyms(), rules, audit, CaseFilter.none(), clock);
     }
 
     /** One Pseudonyms for the routes and the IG console (which turns typed identifiers into pseudonyms). */

@@ -28,6 +28,16 @@ public enum AuditEventType {
     QUEUED_FOR_MATCHING("SUCCEEDED"),
     /** An accepted consent update waits for the agreement and consent checks. */
     QUEUED_FOR_CONSENT("SUCCEEDED"),
+    /** A household's evidence was decided by the rule set: the outcome, the rule set, whether a case went. */
+    DECIDED("SUCCEEDED"),
+    /** Consent was withdrawn for a household: its evidence is restricted and its case ends. */
+    CONSENT_WITHDRAWN("SUCCEEDED"),
+    /** Consent was given or renewed for a household whose consent had been withdrawn: its case resumes. */
+    CONSENT_RESTORED("SUCCEEDED"),
+    /** Evidence arrived about a household whose consent is withdrawn: kept restricted, not forwarded. */
+    HELD("HELD"),
+    /** A reviewer decided an uncertain match (confirmed, rejected or unlinked), named with their pseudonym. */
+    MATCH_REVIEWED("SUCCEEDED"),
 
     /** Someone signed in to the IG console. */
     CONSOLE_SIGNED_IN("SUCCEEDED"),

@@ -30,7 +30,23 @@ public final class Households {
 
     /** A person's households, earliest first. */
     public List<Membership> of(long personId) {
-        return query("where person_id = ? order by from_date", personId);
+        return withConnection(connection -> of(connection, personId));
+    }
+
+    /** The same, read in the caller's transaction (which sees what it has written). */
+    public List<Membership> of(Connection connection, long personId) throws SQLException {
+        return query(connection, "where person_id = ? order by from_date", personId);
+    }
+
+    /** The household a person lives in on a date, read in the caller's transaction. */
+    public Optional<Long> on(Connection connection, long personId, LocalDate date) throws SQLException {
+        return of(connection, personId).stream().filter(m -> during(m, date)).map(Membership::householdId).findFirst();
+    }
+
+    /** Everyone in a household on a date, read in the caller's transaction. */
+    public List<Long> members(Connection connection, long householdId, LocalDate date) throws SQLException {
+        return query(connection, "where household_id = ? order by person_id", householdId).stream()
+                .filter(m -> during(m, date)).map(Membership::personId).toList();
     }
 
     /** The household a person lived in on a date, if any is known. */
@@ -40,17 +56,28 @@ public final class Households {
 
     /** Everyone in a household on a date. */
     public List<Long> members(long householdId, LocalDate date) {
-        return query("where household_id = ? order by person_id", householdId).stream()
-                .filter(m -> during(m, date)).map(Membership::personId).toList();
+        return withConnection(connection -> members(connection, householdId, date));
     }
 
     private static boolean during(Membership membership, LocalDate date) {
         return !date.isBefore(membership.from()) && (membership.to() == null || date.isBefore(membership.to()));
     }
 
-    private List<Membership> query(String condition, long id) {
+    private interface Read<T> {
+        T from(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(Read<T> read) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read.from(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read households", e);
+        }
+    }
+
+    private static List<Membership> query(Connection connection, String condition, long id) throws SQLException {
         String sql = "select household_id, person_id, from_date, to_date, basis from household_member " + condition;
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 List<Membership> memberships = new ArrayList<>();
@@ -60,8 +87,6 @@ public final class Households {
                 }
                 return memberships;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read households", e);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -60,12 +62,7 @@ public final class PersonIndex {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<MatchResult> results = new ArrayList<>(records.size());
-                try (IndexWrites writes = new IndexWrites(connection, index, households, clock.instant(), personIds, recordIds)) {
-                    for (AgencyRecord record : records) {
-                        results.add(store(writes, record));
-                    }
-                }
+                List<MatchResult> results = matchAll(connection, records);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -76,6 +73,35 @@ public final class PersonIndex {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store matched records", e);
         }
+    }
+
+    /**
+     * Matches records in order and writes them in the caller's transaction, so that what the caller
+     * does with the results commits (or not) with them. The index in memory moves on at once: a
+     * caller that rolls back must call {@link #reload()}.
+     */
+    public synchronized List<MatchResult> matchAll(Connection connection, List<AgencyRecord> records) throws SQLException {
+        List<MatchResult> results = new ArrayList<>(records.size());
+        try (IndexWrites writes = new IndexWrites(connection, index, households, clock.instant(), personIds, recordIds)) {
+            for (AgencyRecord record : records) {
+                results.add(store(writes, record));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * The one person holding any of these identifiers (a local id is the record's), if exactly one
+     * does: how a record that names its subject only by an identifier finds them.
+     */
+    public synchronized OptionalLong holderOf(AgencyRecord identifiersOnly) {
+        Set<IndexedPerson> holders = index.holdersOf(Identifier.of(identifiersOnly));
+        return holders.size() == 1 ? OptionalLong.of(holders.iterator().next().id()) : OptionalLong.empty();
+    }
+
+    /** The keys a record's identifiers are filed under, to find it again when its subject turns up. */
+    public static List<String> identifierKeys(AgencyRecord record) {
+        return Identifier.of(record).stream().map(Identifier::key).toList();
     }
 
     /**

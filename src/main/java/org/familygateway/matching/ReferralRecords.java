@@ -27,15 +27,24 @@ public final class ReferralRecords {
         AddressType address = referral.getHousehold().getAddress();
         List<AgencyRecord> records = new ArrayList<>();
         for (PersonType member : referral.getHousehold().getMember()) {
-            PersonIdentifiersType ids = member.getIdentifiers();
-            AgencyRecord.LocalId localId = ids == null || ids.getLocalId().isEmpty() ? null
-                    : new AgencyRecord.LocalId(ids.getLocalId().get(0).getSystem(), ids.getLocalId().get(0).getValue());
-            records.add(new AgencyRecord(partner, localId, member.getName().getForename(), member.getName().getMiddleNames(),
-                    member.getName().getSurname(), member.getDateOfBirth(),
-                    member.getGender() == null ? null : AgencyRecord.Gender.valueOf(member.getGender().name()),
-                    ids == null ? null : ids.getUPN(), ids == null ? null : ids.getNINumber(), ids == null ? null : ids.getNHSNumber(),
-                    address.getLine(), address.getPostcode(), address.getUPRN(), madeOn, household));
+            records.add(member(partner, member, address, madeOn, household));
         }
         return records;
+    }
+
+    /** One person a message names with their household's address, as a record (declaring no household). */
+    public static AgencyRecord member(String partner, PersonType member, AddressType address, LocalDate effectiveFrom) {
+        return member(partner, member, address, effectiveFrom, null);
+    }
+
+    private static AgencyRecord member(String partner, PersonType member, AddressType address, LocalDate effectiveFrom, String household) {
+        PersonIdentifiersType ids = member.getIdentifiers();
+        AgencyRecord.LocalId localId = ids == null || ids.getLocalId().isEmpty() ? null
+                : new AgencyRecord.LocalId(ids.getLocalId().get(0).getSystem(), ids.getLocalId().get(0).getValue());
+        return new AgencyRecord(partner, localId, member.getName().getForename(), member.getName().getMiddleNames(),
+                member.getName().getSurname(), member.getDateOfBirth(),
+                member.getGender() == null ? null : AgencyRecord.Gender.valueOf(member.getGender().name()),
+                ids == null ? null : ids.getUPN(), ids == null ? null : ids.getNINumber(), ids == null ? null : ids.getNHSNumber(),
+                address.getLine(), address.getPostcode(), address.getUPRN(), effectiveFrom, household);
     }
 }

@@ -44,6 +44,24 @@ public final class MessageXml {
         }
     }
 
+    /** Reads one element whose type the document's root names (a record of any kind, say). */
+    public JAXBElement<?> readElement(byte[] xml) {
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            try {
+                Object read = CONTEXT.createUnmarshaller().unmarshal(reader);
+                if (read instanceof JAXBElement<?> element) {
+                    return element;
+                }
+                throw new IllegalArgumentException("cannot read a " + read.getClass().getSimpleName() + " as an element");
+            } finally {
+                reader.close();
+            }
+        } catch (JAXBException | XMLStreamException e) {
+            throw new IllegalArgumentException("cannot read an element: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     public byte[] write(JAXBElement<?> element) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

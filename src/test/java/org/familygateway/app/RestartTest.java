@@ -30,9 +30,8 @@ class RestartTest {
 
         gateway.restart();
 
-        Delivered delivered = gateway.familyTeam().nextCase(Duration.ofSeconds(15));
-        assertThat(delivered.property("fgReceiptId")).isEqualTo(receipt.getReceiptId());
-        assertThat(Examples.text(delivered.asCase().getReferral().get(0))).isEqualTo(Examples.text(sent));
+        Delivered delivered = gateway.familyTeam().caseFrom(receipt.getReceiptId(), Duration.ofSeconds(15));
+        assertThat(Examples.text(Examples.asSent(delivered.asCase(), sent.getMessageId()))).isEqualTo(Examples.text(sent));
         gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(1));
     }
 
@@ -45,9 +44,8 @@ class RestartTest {
 
         gateway.restart();
 
-        Delivered delivered = gateway.familyTeam().nextCase(Duration.ofSeconds(15));
-        assertThat(delivered.property("fgReceiptId")).isEqualTo(receipt.getReceiptId());
-        assertThat(Examples.text(delivered.asCase().getReferral().get(0))).isEqualTo(Examples.text(sent));
+        Delivered delivered = gateway.familyTeam().caseFrom(receipt.getReceiptId(), Duration.ofSeconds(15));
+        assertThat(Examples.text(Examples.asSent(delivered.asCase(), sent.getMessageId()))).isEqualTo(Examples.text(sent));
         gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(1));
     }
 

@@ -57,14 +57,14 @@ class SftpIntakeTest {
         assertThat(receipt.getPayloadDigest().getAlgorithm()).isEqualTo("SHA-256");
         assertThat(Digests.hex(file)).isEqualToIgnoringCase(java.util.HexFormat.of().formatHex(receipt.getPayloadDigest().getValue()));
 
-        Delivered delivered = gateway.familyTeam().nextCase(Duration.ofSeconds(15));
+        Delivered delivered = gateway.familyTeam().caseFrom(receipt.getReceiptId(), Duration.ofSeconds(15));
         CaseType received = delivered.asCase();
-        assertThat(delivered.property("fgReceiptId")).isEqualTo(receipt.getReceiptId());
-        assertThat(received.getSource()).singleElement().satisfies(source -> {
-            assertThat(source.getPartnerId()).isEqualTo("example-police");
-            assertThat(source.getChannel()).isEqualTo(ChannelType.SFTP);
-        });
-        assertThat(Examples.text(received.getReferral().get(0))).isEqualTo(Examples.text(sent));
+        assertThat(received.getSource()).filteredOn(source -> source.getReceiptId().equals(receipt.getReceiptId()))
+                .singleElement().satisfies(source -> {
+                    assertThat(source.getPartnerId()).isEqualTo("example-police");
+                    assertThat(source.getChannel()).isEqualTo(ChannelType.SFTP);
+                });
+        assertThat(Examples.text(Examples.asSent(received, sent.getMessageId()))).isEqualTo(Examples.text(sent));
     }
 
     @Test

@@ -40,19 +40,18 @@ class SoapIntakeTest {
         assertThat(acknowledgement.getChannel()).isEqualTo(ChannelType.SOAP);
         assertThat(acknowledgement.getReason()).isEmpty();
 
-        Delivered delivered = gateway.familyTeam().nextCase(Duration.ofSeconds(15));
-        assertThat(delivered.property("fgReceiptId")).isEqualTo(acknowledgement.getReceiptId());
-        assertThat(delivered.property("fgPartnerId")).isEqualTo("example-school");
+        Delivered delivered = gateway.familyTeam().caseFrom(acknowledgement.getReceiptId(), Duration.ofSeconds(15));
         CaseType received = delivered.asCase();
         assertThat(received.getCaseId()).isEqualTo(delivered.property("fgCaseId"));
-        assertThat(received.getSource()).singleElement().satisfies(source -> {
-            assertThat(source.getPartnerId()).isEqualTo("example-school");
-            assertThat(source.getChannel()).isEqualTo(ChannelType.SOAP);
-            assertThat(source.getMessageId()).isEqualTo(sent.getMessageId());
-            assertThat(source.getReceiptId()).isEqualTo(acknowledgement.getReceiptId());
-        });
-        assertThat(received.getReferral()).hasSize(1);
-        assertThat(Examples.text(received.getReferral().get(0))).isEqualTo(Examples.text(sent));
+        // the broker's duplicate-detection id, which a consumer may use too: one per case version
+        assertThat(delivered.property("_AMQ_DUPL_ID")).isEqualTo(received.getCaseId() + ":" + received.getVersion());
+        assertThat(received.getSource()).filteredOn(source -> source.getReceiptId().equals(acknowledgement.getReceiptId()))
+                .singleElement().satisfies(source -> {
+                    assertThat(source.getPartnerId()).isEqualTo("example-school");
+                    assertThat(source.getChannel()).isEqualTo(ChannelType.SOAP);
+                    assertThat(source.getMessageId()).isEqualTo(sent.getMessageId());
+                });
+        assertThat(Examples.text(Examples.asSent(received, sent.getMessageId()))).isEqualTo(Examples.text(sent));
     }
 
     @Test
@@ -62,15 +61,19 @@ class SoapIntakeTest {
         try (SoapPartnerClient school = gateway.soapClient(TestGateway.partner("example-school"))) {
             acknowledgement = school.submit(sent);
         }
-        gateway.familyTeam().nextCase(Duration.ofSeconds(15));
-
         String receiptId = acknowledgement.getReceiptId();
+        gateway.familyTeam().caseFrom(receiptId, Duration.ofSeconds(15));
+
         await().atMost(Duration.ofSeconds(10)).until(() -> types(gateway.audit().forReceipt(receiptId)).contains(AuditEventType.FORWARDED));
         List<AuditEvent> events = gateway.audit().forReceipt(receiptId);
         assertThat(types(events)).containsExactlyInAnyOrder(AuditEventType.RECEIVED, AuditEventType.SIGNATURE_VERIFIED,
-                AuditEventType.VALIDATED, AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT, AuditEventType.FORWARDED);
-        assertThat(events).allSatisfy(event -> assertThat(event.entry().payloadDigest())
-                .isEqualTo(events.get(0).entry().payloadDigest()).hasSize(64));
+                AuditEventType.VALIDATED, AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT, AuditEventType.QUEUED_FOR_MATCHING,
+                AuditEventType.MATCHED, AuditEventType.DECIDED, AuditEventType.FORWARDED);
+        // the intake's entries carry the digest of the bytes received; the household step's name the people, by pseudonym only
+        assertThat(events).filteredOn(e -> e.entry().payloadDigest() != null).hasSize(6).allSatisfy(event ->
+                assertThat(event.entry().payloadDigest()).isEqualTo(events.get(0).entry().payloadDigest()).hasSize(64));
+        assertThat(events).filteredOn(e -> e.type() == AuditEventType.MATCHED).singleElement()
+                .satisfies(e -> assertThat(e.entry().subjects()).hasSize(sent.getHousehold().getMember().size()));
         assertThat(events).filteredOn(e -> e.type() != AuditEventType.RECEIVED)
                 .allSatisfy(event -> assertThat(event.entry().partnerId()).isEqualTo("example-school"));
         assertThat(events.toString()).doesNotContain("Alex", "Example Road", "AB123456C", "U926200119001", "9434765919");

@@ -35,6 +35,18 @@ public final class Examples {
         return XML.write(MessageXml.ELEMENTS.createReferral(referral));
     }
 
+    /**
+     * A referral as it sits in a household's case, with the member refs it was sent with: a case
+     * renames each referral's refs ("r1-p1") so that several referrals and the case's own members
+     * never clash.
+     */
+    public static ReferralType asSent(org.familygateway.model.v1.CaseType held, String messageId) {
+        ReferralType referral = held.getReferral().stream().filter(r -> r.getMessageId().equals(messageId)).findFirst()
+                .orElseThrow(() -> new AssertionError("the case holds no referral " + messageId));
+        referral.getHousehold().getMember().forEach(m -> m.setRef(m.getRef().replaceFirst("^r[0-9]+-", "")));
+        return referral;
+    }
+
     public static String text(ReferralType referral) {
         return new String(xml(referral), StandardCharsets.UTF_8);
     }

@@ -61,6 +61,21 @@ public final class FamilyTeam implements AutoCloseable {
         return poll(cases, timeout).orElseThrow(() -> new AssertionError("no case arrived on family-team.cases within " + timeout));
     }
 
+    /**
+     * The next version of the case built from this receipt's message, passing over versions of
+     * other cases (from earlier tests). Cases are per household: one may hold several messages.
+     */
+    public Delivered caseFrom(String receiptId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Delivered> next = poll(cases, Duration.ofMillis(200));
+            if (next.isPresent() && next.get().asCase().getSource().stream().anyMatch(s -> receiptId.equals(s.getReceiptId()))) {
+                return next.get();
+            }
+        }
+        throw new AssertionError("no case built from receipt " + receiptId + " arrived on family-team.cases within " + timeout);
+    }
+
     /** The quarantined message of this receipt, passing over any others (from earlier tests). */
     public Delivered quarantined(String receiptId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
