@@ -28,7 +28,7 @@ create table evidence (
     constraint evidence_once unique (partner_id, message_id, record_id)
 );
 
-create index evidence_person on evidence (person_id);
+create index evidence_by_person on evidence (person_id);
 
 -- The people a referral or consent update names, by their ref in the message.
 create table evidence_person (
@@ -38,7 +38,7 @@ create table evidence_person (
     primary key (evidence_id, member_ref)
 );
 
-create index evidence_person_person on evidence_person (person_id);
+create index evidence_person_by_person on evidence_person (person_id);
 
 -- A record whose subject was named only by identifiers nobody held yet: it joins its person when a
 -- record with one of these identifiers arrives.
@@ -48,7 +48,7 @@ create table evidence_waiting (
     primary key (evidence_id, identifier_key)
 );
 
-create index evidence_waiting_key on evidence_waiting (identifier_key);
+create index evidence_waiting_by_key on evidence_waiting (identifier_key);
 
 -- One case per household. version is the last version made (0: none yet, the household has not
 -- reached the family team); fingerprint is the SHA-256 of that version's content (without its
