@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.familygateway.matching.MatchSettings;
+
 /**
  * The gateway's settings, read from {@code config/gateway.yaml}. Each part is documented where it
  * is declared, in that file. Paths are relative to the configuration folder.
@@ -27,7 +29,8 @@ public record GatewaySettings(
         Audit audit,
         Console console,
         TrustSettings trust,
-        Eligibility eligibility) {
+        Eligibility eligibility,
+        Matching matching) {
 
     /** The trust section, with its defaults when it is left out. */
     public TrustSettings trustOrDefault() {
@@ -144,6 +147,22 @@ public record GatewaySettings(
         }
     }
 
+    /**
+     * Where the matcher links and where it makes a new person, as scores in bits (docs/matching.md
+     * says how the defaults were chosen); between the two, a person decides on the review list.
+     */
+    public record Matching(Double linkAbove, Double newPersonBelow) {
+        public MatchSettings settings() {
+            return new MatchSettings(linkAbove == null ? MatchSettings.DEFAULTS.linkAbove() : linkAbove,
+                    newPersonBelow == null ? MatchSettings.DEFAULTS.newPersonBelow() : newPersonBelow);
+        }
+    }
+
+    @Override
+    public Matching matching() {
+        return matching == null ? new Matching(null, null) : matching;
+    }
+
     @Override
     public Audit audit() {
         return audit == null ? new Audit(null, null, null) : audit;
@@ -216,6 +235,11 @@ public record GatewaySettings(
             port(problems, "broker.port", broker.port());
         }
         checkAuditAndConsole(problems);
+        try {
+            matching().settings();
+        } catch (IllegalArgumentException e) {
+            problems.add("matching: " + e.getMessage());
+        }
         require(problems, "eligibility", eligibility);
         if (eligibility != null) {
             require(problems, "eligibility.ruleSet", eligibility.ruleSet());

@@ -3,6 +3,7 @@ package org.familygateway.app;
 import java.time.Clock;
 import java.util.List;
 
+import org.familygateway.cases.ReviewFollowUp;
 import org.familygateway.matching.AgencyRecord;
 import org.familygateway.matching.ReviewList;
 import org.familygateway.model.Pseudonyms;
@@ -50,17 +51,17 @@ final class ReviewCommand {
 
     @Command(name = "confirm", description = "They are the same person: bring the record's person into the candidate.")
     int confirm(@Mixin ConfigOptions config, @Parameters(paramLabel = "ITEM") long itemId, @Mixin Decision decision) {
-        return withReviewList(config, review -> print(review.confirm(itemId, decision.by, decision.reason)));
+        return decide(config, decision, review -> review.confirm(itemId, decision.by, decision.reason));
     }
 
     @Command(name = "reject", description = "They are different people: close the item, nothing moves.")
     int reject(@Mixin ConfigOptions config, @Parameters(paramLabel = "ITEM") long itemId, @Mixin Decision decision) {
-        return withReviewList(config, review -> print(review.reject(itemId, decision.by, decision.reason)));
+        return decide(config, decision, review -> review.reject(itemId, decision.by, decision.reason));
     }
 
     @Command(name = "unlink", description = "Take a wrongly linked record out into a person of its own.")
     int unlink(@Mixin ConfigOptions config, @Parameters(paramLabel = "RECORD") long recordId, @Mixin Decision decision) {
-        return withReviewList(config, review -> print(review.unlink(recordId, decision.by, decision.reason)));
+        return decide(config, decision, review -> review.unlink(recordId, decision.by, decision.reason));
     }
 
     @Command(name = "decisions", description = "Show the latest recorded decisions, newest first.")
@@ -94,6 +95,29 @@ final class ReviewCommand {
         GatewaySettings settings = config.settings();
         try (Database database = Database.open(settings.jdbcUrl(), settings.database().user(), settings.database().password())) {
             work.run(ReviewList.open(database.dataSource(), new Pseudonyms(PseudonymKey.load(settings)), Clock.systemUTC()));
+            return 0;
+        }
+    }
+
+    private interface Deciding {
+        ReviewList.Decided on(ReviewList review);
+    }
+
+    /**
+     * Records a decision, then what follows it: the audit entry, the households concerned decided
+     * again at the gateway's next review run, and the running gateway told to reload its people.
+     */
+    private static int decide(ConfigOptions config, Decision decision, Deciding deciding) {
+        GatewaySettings settings = config.settings();
+        try (Database database = Database.open(settings.jdbcUrl(), settings.database().user(), settings.database().password())) {
+            Pseudonyms pseudonyms = new Pseudonyms(PseudonymKey.load(settings));
+            ReviewList.Decided decided = deciding.on(ReviewList.open(database.dataSource(), pseudonyms, Clock.systemUTC()));
+            AuditParts audit = new AuditParts(settings, database.dataSource(), Clock.systemUTC());
+            ReviewFollowUp.after(database.dataSource(), audit.trail, Clock.systemUTC(), decision.by,
+                    decided.decision() + " of record " + decided.recordId() + ": person " + decided.personId() + ", now person "
+                            + decided.resultPersonId(),
+                    decided.subjectId(), List.of(decided.personId(), decided.resultPersonId()));
+            print(decided);
             return 0;
         }
     }

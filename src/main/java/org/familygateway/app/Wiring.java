@@ -16,7 +16,6 @@ import org.familygateway.cases.CaseOutbox;
 import org.familygateway.cases.HouseholdCases;
 import org.familygateway.eligibility.RuleSet;
 import org.familygateway.eligibility.RuleSetFile;
-import org.familygateway.matching.MatchSettings;
 import org.familygateway.matching.PersonIndex;
 import org.familygateway.intake.Admissions;
 import org.familygateway.intake.Quarantine;
@@ -113,7 +112,7 @@ final class Wiring {
     private HouseholdCases householdCases(MessageXml xml) {
         GatewaySettings.Eligibility eligibility = settings.eligibility();
         RuleSet rules = RuleSetFile.read(eligibility.ruleSet(), eligibility.parametersOrNone());
-        PersonIndex people = PersonIndex.open(dataSource, MatchSettings.DEFAULTS, pseudonyms(), clock);
+        PersonIndex people = PersonIndex.open(dataSource, settings.matching().settings(), pseudonyms(), clock);
         return new HouseholdCases(dataSource, people, xml, pseudonyms(), rules, audit, CaseFilter.none(), clock);
     }
 

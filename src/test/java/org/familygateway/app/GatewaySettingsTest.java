@@ -48,6 +48,21 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void the_household_step_settings_are_read_and_bad_ones_named() {
+        GatewaySettings settings = GatewaySettings.load(Project.config(), Map.of());
+        assertThat(settings.eligibility().ruleSet()).endsWith(Path.of("eligibility", "national-2012.yaml"));
+        assertThat(settings.eligibility().reviewInterval()).hasMinutes(60);
+        assertThat(settings.matching().settings()).isEqualTo(org.familygateway.matching.MatchSettings.DEFAULTS);
+
+        assertThatThrownBy(() -> GatewaySettings.load(Project.config(), Map.of("eligibility.ruleSet", "eligibility/nowhere.yaml",
+                "matching.newPersonBelow", "40", "eligibility.reviewEveryMinutes", "0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("eligibility.ruleSet: cannot read")
+                .hasMessageContaining("matching: matching thresholds: newPersonBelow (40.0) must not exceed linkAbove (30.0)")
+                .hasMessageContaining("eligibility.reviewEveryMinutes must be positive");
+    }
+
+    @Test
     void an_unknown_setting_is_an_error_not_silently_ignored() {
         assertThatThrownBy(() -> GatewaySettings.load(Project.config(), Map.of("soap.prot", "1")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("prot");

@@ -29,7 +29,7 @@ class ReviewCommandTest {
     Path folder;
 
     @Test
-    void a_reviewer_lists_shows_confirms_and_unlinks_from_the_command_line_and_reads_the_decisions_back() {
+    void a_reviewer_lists_shows_confirms_and_unlinks_from_the_command_line_and_reads_the_decisions_back() throws Exception {
         String url = "jdbc:h2:file:" + folder.resolve("db").resolve("gateway").toAbsolutePath();
         String[] settings = {"--config", Project.config().toString(), "--set", "dataDir=" + folder.toAbsolutePath(),
                 "--set", "database.url=" + url, "--set", "database.user=gateway"};
@@ -49,6 +49,29 @@ class ReviewCommandTest {
         String unlinked = run("review", "unlink", settings, "2", "--by", "ig.officer", "--reason", "a different boy after all");
         assertThat(unlinked).contains("recorded decision 2: UNLINK of record 2 (person 1)");
         assertThat(run("review", "decisions", settings)).contains("UNLINK", "a different boy after all", "CONFIRM", "same pupil, moved");
+
+        // each decision is audited by who made it, about whom (a pseudonym), never with the reviewer's free text;
+        // the households concerned are due to be decided again, and a running gateway will reload its people
+        try (Database database = Database.open(url, "gateway", "")) {
+            List<org.familygateway.audit.AuditEvent> audited = new org.familygateway.audit.AuditTrail(database.dataSource(), Clock.systemUTC())
+                    .latest(20).stream().filter(e -> e.type() == org.familygateway.audit.AuditEventType.MATCH_REVIEWED).toList();
+            assertThat(audited).hasSize(2).allSatisfy(e -> {
+                assertThat(e.entry().actor()).isEqualTo("ig.officer");
+                assertThat(e.entry().subjects()).singleElement().asString().startsWith("ps_");
+                assertThat(e.entry().detail()).doesNotContain("pupil", "boy", "Leo");
+            });
+            assertThat(audited).extracting(e -> e.entry().detail()).anyMatch(d -> d.startsWith("CONFIRM of record 2: person 2, now person 1"));
+            try (var connection = database.dataSource().getConnection();
+                 var rows = connection.createStatement().executeQuery("select instance from household_step")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("review-command");
+            }
+            try (var connection = database.dataSource().getConnection();
+                 var rows = connection.createStatement().executeQuery("select count(*) from household_case where review_on <= current_date")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("the households Leo lived in").isEqualTo(2);
+            }
+        }
     }
 
     private static AgencyRecord leo(String line, String postcode, String upn) {
