@@ -43,12 +43,12 @@ final class CasesCommand implements Callable<Integer> {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
             for (Message message; taken < max && (message = consumer.receive(waitSeconds * 1000L)) != null; taken++) {
                 System.out.println("--- case " + message.getStringProperty("fgCaseId") + " version "
-                        + message.getStringProperty("fgCaseVersion") + " (from " + message.getStringProperty("fgPartnerId") + ")");
+                        + message.getStringProperty("fgCaseVersion") + " (" + message.getStringProperty("fgCaseStatus") + ")");
                 System.out.println(body(message));
                 message.acknowledge();
             }
         }
-        System.out.println(taken + " case(s) taken from " + queue);
+        System.out.println(taken + " case version(s) taken from " + queue);
         return 0;
     }
 

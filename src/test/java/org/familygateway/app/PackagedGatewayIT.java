@@ -79,11 +79,12 @@ class PackagedGatewayIT {
 
     @Test
     @Order(3)
-    void the_family_team_takes_both_cases_over_amqp() throws Exception {
+    void the_family_team_takes_the_households_case_in_two_versions_over_amqp() throws Exception {
         String output = run(List.of(java(), "-jar", JAR.toString(), "cases", "--url", "amqp://127.0.0.1:" + brokerPort,
                 "--max", "2", "--wait", "20"));
-        assertThat(output).contains("2 case(s) taken").contains("(from example-school)").contains("(from example-police)")
-                .contains("<Case xmlns=\"urn:familygateway:v1\">");
+        // both partners referred the same sample household: one case, the police's referral its second version
+        assertThat(output).contains("2 case version(s) taken").contains("version 1 (NEW)").contains("version 2 (UPDATED)")
+                .contains("<Case xmlns=\"urn:familygateway:v1\">").contains("<PartnerId>example-police</PartnerId>");
     }
 
     @Test
