@@ -5,14 +5,10 @@ import java.util.List;
 /** The broker queues the gateway uses; the routes name them too. */
 final class Queues {
 
-    /** Accepted messages, durable, before the pipeline processes them. */
+    /** Accepted messages (referrals, share chunks, consent updates), durable, before the household step takes them in. */
     static final String INTAKE = "gateway.intake";
     /** What the family team consumes: one case per household, and its updates. */
     static final String CASES = "family-team.cases";
-    /** Accepted information shares, in chunks, waiting for matching and eligibility. */
-    static final String EVIDENCE = "gateway.evidence";
-    /** Accepted consent updates, waiting for the agreement and consent checks. */
-    static final String CONSENT = "gateway.consent";
     /** Rejected or unprocessable messages, with their reason, for IG review. */
     static final String QUARANTINE = "gateway.quarantine";
     /** Where the broker puts a message that failed delivery too many times. */
@@ -20,7 +16,7 @@ final class Queues {
     /** Where the broker puts expired messages (none expire by default). */
     static final String EXPIRED = "gateway.expired";
 
-    static final List<String> ALL = List.of(INTAKE, EVIDENCE, CONSENT, CASES, QUARANTINE, DEAD_LETTER, EXPIRED);
+    static final List<String> ALL = List.of(INTAKE, CASES, QUARANTINE, DEAD_LETTER, EXPIRED);
 
     private Queues() {
     }

@@ -24,9 +24,9 @@ public enum AuditEventType {
     FORWARDED("FORWARDED"),
     /** Accepted earlier but could not be processed; moved to quarantine with the reason. */
     QUARANTINED("QUARANTINED"),
-    /** An accepted information share (or chunk of one) waits for matching and eligibility. */
+    /** No longer written: an accepted share waited on a queue of its own (entries from before the household step). */
     QUEUED_FOR_MATCHING("SUCCEEDED"),
-    /** An accepted consent update waits for the agreement and consent checks. */
+    /** No longer written: an accepted consent update waited on a queue of its own (entries from before the household step). */
     QUEUED_FOR_CONSENT("SUCCEEDED"),
     /** A household's evidence was decided by the rule set: the outcome, the rule set, whether a case went. */
     DECIDED("SUCCEEDED"),

@@ -191,7 +191,7 @@ public final class HouseholdCases {
         }
         EvidenceStore.add(connection, evidence(headers, referral.getReferrer().getAgency().getKind().value(), referral.getMessageId(),
                 Evidence.NO_RECORD, Evidence.Kind.REFERRAL, "NEW", null, xml.write(MessageXml.ELEMENTS.createReferral(referral)), named), null);
-        audit.append(connection, matched(headers, results));
+        audit.append(connection, matched(headers, records, results));
         return touched;
     }
 
@@ -238,13 +238,17 @@ public final class HouseholdCases {
             }
         }
         if (!results.isEmpty() || !byIdentifier.isEmpty()) {
-            AuditEntry entry = matched(headers, results);
+            List<AgencyRecord> all = new ArrayList<>(toMatch);
+            byIdentifier.forEach(e -> all.add(SubjectRecords.identifiers(partner, e.getValue().getSubject(), asOf)));
+            AuditEntry entry = matched(headers, all, results);
             if (waiting > 0) {
                 entry = new AuditEntry(entry.type(), entry.receiptId(), entry.partnerId(), entry.channel(), entry.senderMessageId(), null,
                         null, entry.detail() + "; " + waiting + " named only by identifiers nobody holds yet, kept until their person is known",
                         null, entry.agreementId(), entry.lawfulBasis(), entry.outcome(), entry.recipient(), null, entry.subjects());
             }
-            audit.append(connection, entry.withSubjects(subjectsOf(touched)));
+            List<String> subjects = new ArrayList<>(entry.subjects());
+            subjects.addAll(subjectsOf(touched));
+            audit.append(connection, entry.withSubjects(subjects));
         }
         return touched;
     }
@@ -432,13 +436,42 @@ public final class HouseholdCases {
                 e.channel(), e.receivedAt(), e.body(), e.people());
     }
 
-    private AuditEntry matched(Map<String, Object> headers, List<MatchResult> results) {
+    /**
+     * The MATCHED entry: how the people were linked, naming them by the pseudonyms of the people they
+     * were linked to and of the identifiers the message gave (UPN, NI and NHS numbers, local ids), so
+     * that IG can find a person's entries from any identifier they type into the console.
+     */
+    private AuditEntry matched(Map<String, Object> headers, List<AgencyRecord> records, List<MatchResult> results) {
         Map<MatchOutcome, Integer> counts = new EnumMap<>(MatchOutcome.class);
         results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
         String detail = results.size() + " people matched: " + counts.getOrDefault(MatchOutcome.LINKED_BY_IDENTIFIER, 0) + " linked by identifier, "
                 + counts.getOrDefault(MatchOutcome.LINKED_BY_SCORE, 0) + " by score, " + counts.getOrDefault(MatchOutcome.NEW_PERSON, 0)
                 + " new, " + counts.getOrDefault(MatchOutcome.REVIEW, 0) + " held for review";
-        return entry(AuditEventType.MATCHED, headers, null, detail, results.stream().map(MatchResult::subjectId).toList());
+        List<String> subjects = new ArrayList<>(results.stream().map(MatchResult::subjectId).toList());
+        for (AgencyRecord record : records) {
+            subjects.addAll(identifierPseudonyms(record));
+        }
+        return entry(AuditEventType.MATCHED, headers, null, detail, subjects);
+    }
+
+    private List<String> identifierPseudonyms(AgencyRecord record) {
+        List<String> found = new ArrayList<>();
+        if (record.upn() != null) {
+            found.add(pseudonyms.of(Pseudonyms.Kind.UPN, record.upn()));
+        }
+        if (record.niNumber() != null) {
+            found.add(pseudonyms.of(Pseudonyms.Kind.NI_NUMBER, record.niNumber()));
+        }
+        if (record.nhsNumber() != null) {
+            found.add(pseudonyms.of(Pseudonyms.Kind.NHS_NUMBER, record.nhsNumber()));
+        }
+        if (record.uprn() != null) {
+            found.add(pseudonyms.of(Pseudonyms.Kind.UPRN, record.uprn()));
+        }
+        if (record.localId() != null) {
+            found.add(pseudonyms.ofLocalId(record.localId().system(), record.localId().value()));
+        }
+        return found;
     }
 
     private AuditEntry entry(AuditEventType type, Map<String, Object> headers, String caseId, String detail, List<String> subjects) {

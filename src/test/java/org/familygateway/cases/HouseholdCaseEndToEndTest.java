@@ -228,7 +228,7 @@ class HouseholdCaseEndToEndTest {
     }
 
     private static String now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString().replace("+00:00", "Z");
+        return java.time.Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(); // always with seconds, unlike OffsetDateTime
     }
 
     private static List<String> met(CaseType held) {

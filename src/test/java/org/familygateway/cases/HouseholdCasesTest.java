@@ -1,0 +1,235 @@
+package org.familygateway.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.familygateway.app.Database;
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.audit.AuditTrail;
+import org.familygateway.eligibility.RuleSetFile;
+import org.familygateway.matching.MatchSettings;
+import org.familygateway.matching.PersonIndex;
+import org.familygateway.model.Headers;
+import org.familygateway.model.Pseudonyms;
+import org.familygateway.model.v1.CaseStatusType;
+import org.familygateway.model.v1.CaseType;
+import org.familygateway.model.v1.DecisionOutcomeType;
+import org.familygateway.testing.Project;
+import org.familygateway.testing.SettableClock;
+import org.familygateway.validation.MessageXml;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The household step against a real database, the real people index and the national 2012 rules,
+ * with a clock the test moves: a household the rules include without anyone referring it, its case
+ * closing as its evidence ages out, a redelivered message adding nothing, and a record named only
+ * by an identifier waiting for its person.
+ */
+class HouseholdCasesTest {
+
+    @TempDir
+    Path folder;
+
+    private final SettableClock clock = new SettableClock(LocalDate.of(2026, 8, 15));
+    private final MessageXml xml = new MessageXml(10_000_000);
+    private Database database;
+    private AuditTrail audit;
+    private HouseholdCases households;
+    private CaseOutbox outbox;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:h2:file:" + folder.resolve("gateway").toAbsolutePath(), "gateway", "");
+        audit = new AuditTrail(database.dataSource(), clock);
+        Pseudonyms pseudonyms = new Pseudonyms(new byte[32]);
+        households = new HouseholdCases(database.dataSource(),
+                PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
+                RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit, CaseFilter.none(), clock);
+        outbox = new CaseOutbox(database.dataSource(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void a_household_nobody_referred_is_sent_when_the_rules_include_it_and_closed_when_its_evidence_ages_out() {
+        households.take(share("example-police", "POLICE", ASB), headers("example-police"));
+        households.take(share("example-jobcentre", "JOBCENTRE_PLUS", JSA), headers("example-jobcentre"));
+        assertThat(outbox.pending(10)).as("two of three national criteria and no referral: nothing for the team yet").isEmpty();
+
+        List<CaseUpdate> made = households.take(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school"));
+        assertThat(made).singleElement().satisfies(update -> {
+            assertThat(update.version()).isEqualTo(1);
+            assertThat(update.status()).isEqualTo("NEW");
+        });
+        CaseType included = read(outbox.pending(10).get(0));
+        assertThat(included.getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.INCLUDED);
+        assertThat(included.getHousehold().getMember()).extracting(m -> m.getName().getForename()).containsExactlyInAnyOrder("Alex", "Sam");
+        assertThat(included.getConsentPosition().isInformationGovernanceReview()).as("no consent: the lawful basis is for IG to review").isTrue();
+        outbox.published(included.getCaseId(), 1);
+
+        // nothing changes from one day to the next while the evidence stands
+        clock.set(LocalDate.of(2026, 8, 16));
+        assertThat(households.reviewDue()).isEmpty();
+
+        // a year on, the behaviour contract and the school year have passed out of the rules' windows
+        clock.set(LocalDate.of(2027, 6, 1));
+        List<CaseUpdate> closed = households.reviewDue();
+        assertThat(closed).singleElement().satisfies(update -> {
+            assertThat(update.caseId()).isEqualTo(included.getCaseId());
+            assertThat(update.version()).isEqualTo(2);
+            assertThat(update.status()).isEqualTo("CLOSED");
+        });
+        assertThat(read(closed.get(0)).getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.NOT_ELIGIBLE);
+        assertThat(households.reviewDue()).as("closed once, not again").isEmpty();
+        assertThat(audit.latest(50)).extracting(e -> e.type()).contains(AuditEventType.DECIDED, AuditEventType.FORWARDED, AuditEventType.MATCHED);
+    }
+
+    @Test
+    void a_message_taken_in_twice_adds_nothing_and_makes_no_second_version() throws SQLException {
+        byte[] police = share("example-police", "POLICE", ASB);
+        Map<String, Object> headers = headers("example-police");
+        households.take(police, headers);
+        households.take(share("example-jobcentre", "JOBCENTRE_PLUS", JSA), headers("example-jobcentre"));
+        households.take(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school"));
+        long evidence = count("evidence");
+        long people = count("agency_record");
+
+        assertThat(households.take(police, headers)).isEmpty();
+        assertThat(count("evidence")).isEqualTo(evidence);
+        assertThat(count("agency_record")).as("not matched again").isEqualTo(people);
+        assertThat(outbox.pending(10)).hasSize(1);
+    }
+
+    @Test
+    void a_record_named_only_by_an_identifier_nobody_holds_waits_for_its_person() throws SQLException {
+        households.take(share("example-jobcentre", "JOBCENTRE_PLUS", """
+                <BenefitSpell id="bs-waiting">
+                  <Subject><Identifiers><NINumber>AB123456C</NINumber></Identifiers></Subject>
+                  <Benefit>JOBSEEKERS_ALLOWANCE</Benefit>
+                  <Role>CLAIMANT</Role>
+                  <Spell><From>2026-01-05</From></Spell>
+                </BenefitSpell>"""), headers("example-jobcentre"));
+        assertThat(count("evidence_waiting")).isEqualTo(1);
+
+        // the police name her, with her NI number: the benefit record joins her
+        households.take(share("example-police", "POLICE", ASB.replace("<Gender>FEMALE</Gender>",
+                "<Gender>FEMALE</Gender><Identifiers><NINumber>AB123456C</NINumber></Identifiers>")), headers("example-police"));
+        assertThat(count("evidence_waiting")).isZero();
+        households.take(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school"));
+        CaseType included = read(outbox.pending(10).get(0));
+        assertThat(included.getDecision().getOutcome()).as("the waiting benefit record now counts").isEqualTo(DecisionOutcomeType.INCLUDED);
+        assertThat(included.getStatus()).isEqualTo(CaseStatusType.NEW);
+    }
+
+    private static final String ASB = """
+            <AsbIntervention id="abc-1">
+              <Subject>
+                <Name><Forename>Alex</Forename><Surname>Example</Surname></Name>
+                <DateOfBirth>1988-04-17</DateOfBirth>
+                <Gender>FEMALE</Gender>
+                <Address><Line>12 Example Road</Line><Town>Norwich</Town><Postcode>NR1 2AB</Postcode></Address>
+              </Subject>
+              <Kind>ACCEPTABLE_BEHAVIOUR_CONTRACT</Kind>
+              <HousingRelated>false</HousingRelated>
+              <IssuedBy>POLICE</IssuedBy>
+              <Period><From>2026-03-01</From><To>2026-05-01</To></Period>
+            </AsbIntervention>""";
+
+    private static final String JSA = """
+            <BenefitSpell id="bs-1">
+              <Subject>
+                <Name><Forename>Alex</Forename><Surname>Example</Surname></Name>
+                <DateOfBirth>1988-04-17</DateOfBirth>
+                <Gender>FEMALE</Gender>
+                <Identifiers><NINumber>AB123456C</NINumber></Identifiers>
+                <Address><Line>12 Example Road</Line><Postcode>NR1 2AB</Postcode></Address>
+              </Subject>
+              <Benefit>JOBSEEKERS_ALLOWANCE</Benefit>
+              <Role>CLAIMANT</Role>
+              <Spell><From>2026-01-05</From></Spell>
+            </BenefitSpell>""";
+
+    private static final String ATTENDANCE = """
+            <SchoolAttendance id="att-AU">
+              <Subject>
+                <Name><Forename>Sam</Forename><Surname>Example</Surname></Name>
+                <DateOfBirth>2012-09-03</DateOfBirth>
+                <Gender>MALE</Gender>
+                <Identifiers><UPN>U926200119001</UPN></Identifiers>
+                <Address><Line>12 Example Road</Line><Postcode>NR1 2AB</Postcode></Address>
+              </Subject>
+              <SchoolUrn>120001</SchoolUrn>
+              <Registration>MAIN</Registration>
+              <Term><AcademicYear>2025/26</AcademicYear><Term>AUTUMN</Term></Term>
+              <Covers><From>2025-09-03</From><To>2025-12-19</To></Covers>
+              <SessionsPossible>144</SessionsPossible>
+              <SessionsAuthorisedAbsence>6</SessionsAuthorisedAbsence>
+              <SessionsUnauthorisedAbsence>24</SessionsUnauthorisedAbsence>
+            </SchoolAttendance>
+            <SchoolAttendance id="att-SP">
+              <Subject><Identifiers><UPN>U926200119001</UPN></Identifiers></Subject>
+              <SchoolUrn>120001</SchoolUrn>
+              <Registration>MAIN</Registration>
+              <Term><AcademicYear>2025/26</AcademicYear><Term>SPRING</Term></Term>
+              <Covers><From>2026-01-05</From><To>2026-03-27</To></Covers>
+              <SessionsPossible>118</SessionsPossible>
+              <SessionsAuthorisedAbsence>4</SessionsAuthorisedAbsence>
+              <SessionsUnauthorisedAbsence>19</SessionsUnauthorisedAbsence>
+            </SchoolAttendance>
+            <SchoolAttendance id="att-SU">
+              <Subject><Identifiers><UPN>U926200119001</UPN></Identifiers></Subject>
+              <SchoolUrn>120001</SchoolUrn>
+              <Registration>MAIN</Registration>
+              <Term><AcademicYear>2025/26</AcademicYear><Term>SUMMER</Term></Term>
+              <Covers><From>2026-04-13</From><To>2026-07-22</To></Covers>
+              <SessionsPossible>136</SessionsPossible>
+              <SessionsAuthorisedAbsence>2</SessionsAuthorisedAbsence>
+              <SessionsUnauthorisedAbsence>21</SessionsUnauthorisedAbsence>
+            </SchoolAttendance>""";
+
+    private byte[] share(String partner, String kind, String records) {
+        return ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <InformationShare xmlns="urn:familygateway:v1">
+                  <ShareHeader>
+                    <MessageId>share-%s</MessageId>
+                    <CreatedAt>%sT06:00:00Z</CreatedAt>
+                    <Sender><PartnerId>%s</PartnerId><Name>An example partner</Name><Kind>%s</Kind></Sender>
+                  </ShareHeader>
+                %s
+                </InformationShare>
+                """).formatted(UUID.randomUUID(), LocalDate.now(clock), partner, kind, records).strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> headers(String partner) {
+        return Map.of(Headers.MESSAGE_TYPE, "InformationShare", Headers.PARTNER_ID, partner, Headers.RECEIPT_ID, UUID.randomUUID().toString(),
+                Headers.CHANNEL, "SFTP", Headers.RECEIVED_AT, clock.instant().toString(), Headers.SENDER_MESSAGE_ID, "m-" + UUID.randomUUID());
+    }
+
+    private CaseType read(CaseUpdate update) {
+        return xml.read(update.xml(), CaseType.class);
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
