@@ -134,8 +134,10 @@ final class EvidenceStore {
             return List.of();
         }
         String ids = personIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        String sql = "select " + COLUMNS + " from evidence where restricted_at is null and (person_id in (" + ids + ")"
-                + " or id in (select evidence_id from evidence_person where person_id in (" + ids + "))) order by id";
+        // two indexed lookups, not "person_id in (...) or id in (select ...)", which databases answer by scanning the table
+        String sql = "select " + COLUMNS + " from evidence where restricted_at is null and person_id in (" + ids + ")"
+                + " union all select " + COLUMNS.replaceAll("(^|, )", "$1e.") + " from evidence e join evidence_person p on p.evidence_id = e.id"
+                + " where e.restricted_at is null and p.person_id in (" + ids + ") order by 1";
         Map<Long, Evidence> found = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -211,10 +213,14 @@ final class EvidenceStore {
             return 0;
         }
         String ids = personIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = null where restricted_at is not null"
-                + " and (person_id in (" + ids + ") or id in (select evidence_id from evidence_person where person_id in (" + ids + ")))")) {
-            return update.executeUpdate();
+        int lifted = 0;
+        for (String which : List.of("person_id in (" + ids + ")", "id in (select evidence_id from evidence_person where person_id in (" + ids + "))")) {
+            try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = null where restricted_at is not null"
+                    + " and " + which)) {
+                lifted += update.executeUpdate();
+            }
         }
+        return lifted;
     }
 
     /** Restricts the evidence about these people: kept, but no longer used or sent. Returns how many pieces. */
@@ -223,11 +229,15 @@ final class EvidenceStore {
             return 0;
         }
         String ids = personIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = ? where restricted_at is null and "
-                + "(person_id in (" + ids + ") or id in (select evidence_id from evidence_person where person_id in (" + ids + ")))")) {
-            update.setTimestamp(1, Timestamp.from(at));
-            return update.executeUpdate();
+        int restricted = 0;
+        for (String which : List.of("person_id in (" + ids + ")", "id in (select evidence_id from evidence_person where person_id in (" + ids + "))")) {
+            try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = ? where restricted_at is null and "
+                    + which)) {
+                update.setTimestamp(1, Timestamp.from(at));
+                restricted += update.executeUpdate();
+            }
         }
+        return restricted;
     }
 
     private static Map<Long, Map<String, Long>> peopleOf(Connection connection, Collection<Long> evidenceIds) throws SQLException {

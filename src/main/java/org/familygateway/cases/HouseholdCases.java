@@ -75,8 +75,11 @@ public final class HouseholdCases {
 
     /** Households reviewed per run of the re-evaluation, so one run never holds the lock for long. */
     private static final int REVIEWS_PER_RUN = 500;
-    /** How far ahead the day a decision may change is looked for. */
-    private static final int REVIEW_HORIZON_YEARS = 2;
+    /**
+     * How far ahead the day a decision may change is looked for; with no change in that time the
+     * household is looked at again when it has passed (a birthday years away is found in steps).
+     */
+    private static final int REVIEW_HORIZON_MONTHS = 6;
 
     private final DataSource dataSource;
     private final PersonIndex people;
@@ -299,7 +302,8 @@ public final class HouseholdCases {
         Map<Long, LocalDate> members = members(connection, household, today);
         HouseholdEvidence held = HouseholdEvidence.read(connection, household, members, today, xml, pseudonyms);
         Decision decision = Evaluator.evaluate(rules, held.household, today);
-        LocalDate reviewOn = Reevaluation.nextChange(rules, held.household, today, today.plusYears(REVIEW_HORIZON_YEARS)).orElse(null);
+        LocalDate horizon = today.plusMonths(REVIEW_HORIZON_MONTHS);
+        LocalDate reviewOn = Reevaluation.nextChange(rules, held.household, today, horizon).orElse(horizon);
         boolean qualifies = held.referred() || decision.outcome() != DecisionOutcomeType.NOT_ELIGIBLE;
         CaseType built = CaseDocument.build(state.caseId(), held, decision, null);
         CaseFilter.Withheld withheld = filter.apply(built);
