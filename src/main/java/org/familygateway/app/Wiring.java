@@ -10,6 +10,9 @@ import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
+import org.familygateway.agreement.AgreementRegistry;
+import org.familygateway.agreement.AgreementUsage;
+import org.familygateway.agreement.StatusChanges;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.cases.CaseAssembler;
 import org.familygateway.intake.Admissions;
@@ -92,11 +95,25 @@ final class Wiring {
                 new SigningTimeWindow(Duration.ofDays(settings.trustOrDefault().replayWindow()), clock)), settings.sftp().maxFileBytes(), work));
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
         camel.bind("rejectedMessages", new RejectedMessages());
+        AgreementRegistry agreements = agreements();
+        camel.bind("agreements", agreements);
         camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),
-                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds));
+                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds, agreements,
+                new AgreementUsage(dataSource, clock), xml));
         camel.bind("cases", new CaseAssembler(xml, clock));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", pseudonyms());
+    }
+
+    /**
+     * The agreements in config/agreements/, re-read when a file changes, with the suspensions and
+     * ends made by command; read once here so that a broken folder stops the start.
+     */
+    private AgreementRegistry agreements() {
+        AgreementRegistry registry = new AgreementRegistry(new AgreementsFolder(settings.agreements()),
+                new StatusChanges(dataSource, clock), audit);
+        registry.get();
+        return registry;
     }
 
     /** One Pseudonyms for the routes and the IG console (which turns typed identifiers into pseudonyms). */
