@@ -2,7 +2,6 @@ package org.familygateway.agreement;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +25,8 @@ public record Agreement(String id, String title, AgreementStatus status, LocalDa
                         Map<RecipientType, Set<DataCategoryType>> recipients, Period retention) {
 
     public Agreement {
-        if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{1,99}")) {
-            throw new IllegalArgumentException("agreement id '" + id + "' must be lower-case letters, digits and . _ - (2 to 100)");
+        if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("agreement id '" + id + "' must be lower-case letters, digits and . _ - (up to 100)");
         }
         if (status == null || validFrom == null || purposes == null || purposes.isEmpty() || partners == null || partners.isEmpty()) {
             throw new IllegalArgumentException("agreement " + id + " needs a status, validFrom, at least one purpose and one partner");
@@ -39,7 +38,7 @@ public record Agreement(String id, String title, AgreementStatus status, LocalDa
         partners = Map.copyOf(partners);
         partners.values().forEach(List::copyOf);
         consent = consent == null ? ConsentTerms.NOT_REQUIRED : consent;
-        recipients = recipients == null ? Map.of() : Map.copyOf(new EnumMap<>(recipients));
+        recipients = recipients == null ? Map.of() : Map.copyOf(recipients);
     }
 
     /** Why nothing may be shared under it on this day, if anything stops it. */

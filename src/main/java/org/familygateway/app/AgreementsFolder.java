@@ -33,17 +33,24 @@ import org.familygateway.model.v1.StatutoryGatewayType;
  */
 final class AgreementsFolder implements AgreementRegistry.Source {
 
-    /** One agreement file as written. */
-    record File(String id, String title, String status, String validFrom, String validTo, Set<PurposeType> purposes,
-                Map<String, List<Term>> partners, Consent consent, Map<RecipientType, Set<DataCategoryType>> recipients,
-                String retention) {
+    /** One agreement file as written; codes are the schemas' values (CHILDREN_ACT_1989_S47), read with their fromValue. */
+    record File(String id, String title, String status, String validFrom, String validTo, List<String> purposes,
+                Map<String, List<Term>> partners, Consent consent, Map<String, List<String>> recipients, String retention) {
     }
 
-    record Term(Set<DataCategoryType> categories, Article6BasisType article6, StatutoryGatewayType gateway,
-                Article9ConditionType article9) {
+    record Term(List<String> categories, String article6, String gateway, String article9) {
+
+        SharingTerm toTerm() {
+            return new SharingTerm(codes(categories, DataCategoryType::fromValue), code(article6, Article6BasisType::fromValue),
+                    code(gateway, StatutoryGatewayType::fromValue), code(article9, Article9ConditionType::fromValue));
+        }
     }
 
-    record Consent(Boolean required, Set<StatutoryGatewayType> acceptedInstead, String maxAge) {
+    record Consent(Boolean required, List<String> acceptedInstead, String maxAge) {
+
+        ConsentTerms toTerms() {
+            return new ConsentTerms(Boolean.TRUE.equals(required), codes(acceptedInstead, StatutoryGatewayType::fromValue), period(maxAge));
+        }
     }
 
     private final Path folder;
@@ -66,17 +73,25 @@ final class AgreementsFolder implements AgreementRegistry.Source {
         File f = new ConfigYaml(System.getenv()).read(file, File.class, Map.of());
         try {
             Map<String, List<SharingTerm>> partners = new java.util.HashMap<>();
-            (f.partners() == null ? Map.<String, List<Term>>of() : f.partners()).forEach((partner, terms) -> partners.put(partner,
-                    terms.stream().map(t -> new SharingTerm(t.categories() == null ? Set.of() : t.categories(), t.article6(), t.gateway(),
-                            t.article9())).toList()));
-            Consent c = f.consent();
-            ConsentTerms consent = c == null ? ConsentTerms.NOT_REQUIRED
-                    : new ConsentTerms(Boolean.TRUE.equals(c.required()), c.acceptedInstead(), period(c.maxAge()));
-            return new Agreement(f.id(), f.title(), status(f.status()), date(f.validFrom()), date(f.validTo()), f.purposes(), partners,
-                    consent, f.recipients() == null ? Map.of() : new EnumMap<>(f.recipients()), period(f.retention()));
+            (f.partners() == null ? Map.<String, List<Term>>of() : f.partners())
+                    .forEach((partner, terms) -> partners.put(partner, terms.stream().map(Term::toTerm).toList()));
+            Map<RecipientType, Set<DataCategoryType>> recipients = new EnumMap<>(RecipientType.class);
+            (f.recipients() == null ? Map.<String, List<String>>of() : f.recipients())
+                    .forEach((recipient, categories) -> recipients.put(RecipientType.fromValue(recipient), codes(categories, DataCategoryType::fromValue)));
+            return new Agreement(f.id(), f.title(), status(f.status()), date(f.validFrom()), date(f.validTo()),
+                    codes(f.purposes(), PurposeType::fromValue), partners, f.consent() == null ? ConsentTerms.NOT_REQUIRED : f.consent().toTerms(),
+                    recipients, period(f.retention()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ConfigurationException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static <E> E code(String text, java.util.function.Function<String, E> fromValue) {
+        return text == null || text.isBlank() ? null : fromValue.apply(text.trim());
+    }
+
+    private static <E> Set<E> codes(List<String> texts, java.util.function.Function<String, E> fromValue) {
+        return texts == null ? Set.of() : texts.stream().map(t -> code(t, fromValue)).collect(java.util.stream.Collectors.toSet());
     }
 
     private static AgreementStatus status(String status) {
