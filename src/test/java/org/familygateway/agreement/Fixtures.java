@@ -40,7 +40,7 @@ final class Fixtures {
     /** An active agreement for the school (attendance, referrals) in force all year, consent required, s47 accepted instead. */
     static Agreement schoolAgreement() {
         return agreement("school-2026", AgreementStatus.ACTIVE, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31),
-                Map.of("example-school", List.of(term(StatutoryGatewayType.CHILDREN_ACT_2004_S10, DataCategoryType.REFERRAL,
+                Map.of("example-school", List.of(term(StatutoryGatewayType.CHILDREN_ACT_2004_S_10, DataCategoryType.REFERRAL,
                         DataCategoryType.ATTENDANCE))));
     }
 
