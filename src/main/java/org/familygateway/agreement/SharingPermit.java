@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.DataCategoryType;
+import org.familygateway.model.v1.ReasonCodeType;
+import org.familygateway.model.v1.SensitivityType;
 import org.familygateway.validation.DataCatalogue;
 import org.familygateway.validation.RecordPermit;
 
@@ -43,10 +45,33 @@ public final class SharingPermit implements RecordPermit {
     }
 
     @Override
-    public List<Rejection> check(String recordElement) {
+    public List<Rejection> check(String recordElement, Map<String, String> fields) {
         checkStanding();
-        return coverage(recordElement).flatMap(Coverage::rejection).map(r -> List.of(
-                new Rejection(r.code(), r.getMessage(), "/" + recordElement))).orElse(List.of());
+        Optional<Rejection> refused = coverage(recordElement).flatMap(Coverage::rejection)
+                .or(() -> specialCategoryWithoutCondition(recordElement, fields));
+        return refused.map(r -> List.of(new Rejection(r.code(), r.getMessage(), "/" + recordElement))).orElse(List.of());
+    }
+
+    /** Records whose fields can make them special category data (a sexual offence, a medical reason) are read with their fields. */
+    @Override
+    public boolean needsFields(String recordElement) {
+        return Catalogue.INSTANCE.sensitiveFieldsOf(recordElement).stream().anyMatch(f -> f.sensitivity() == SensitivityType.SPECIAL_CATEGORY);
+    }
+
+    /**
+     * A covered record that holds special category data by a field's value needs an Article 9
+     * condition in its term, as a health record does by its category.
+     */
+    private Optional<Rejection> specialCategoryWithoutCondition(String element, Map<String, String> fields) {
+        Coverage coverage = byElement.get(element);
+        if (coverage == null || !coverage.covered() || coverage.term().article9() != null) {
+            return Optional.empty();
+        }
+        return Catalogue.INSTANCE.sensitiveFieldsOf(element).stream()
+                .filter(f -> f.sensitivity() == SensitivityType.SPECIAL_CATEGORY && f.when().contains(fields.getOrDefault(f.field(), "")))
+                .findFirst().map(f -> new Rejection(ReasonCodeType.CATEGORY_NOT_COVERED, "this record's " + f.field()
+                        + " makes it special category data, and the data-sharing agreement " + coverage.agreement().id()
+                        + " names no Article 9 condition for " + partnerId + " to share it"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.familygateway.validation;
 
 import java.util.List;
+import java.util.Map;
 
 import org.familygateway.model.Rejection;
 
@@ -12,10 +13,18 @@ import org.familygateway.model.Rejection;
 public interface RecordPermit {
 
     /** Lets every record through: for checking a sample on its own. */
-    RecordPermit ANY = element -> List.of();
+    RecordPermit ANY = (element, fields) -> List.of();
 
-    /** Why the sender may not share a record of this element, none if it may. */
-    List<Rejection> check(String recordElement);
+    /**
+     * Why the sender may not share this record, none if it may. {@code fields}: the text of the
+     * record's fields by element name, read only for records whose kind {@link #needsFields} says.
+     */
+    List<Rejection> check(String recordElement, Map<String, String> fields);
+
+    /** Whether the decision on records of this kind depends on their fields' values. */
+    default boolean needsFields(String recordElement) {
+        return false;
+    }
 
     /** The record passed every check and goes on. */
     default void accepted(String recordElement) {

@@ -129,11 +129,12 @@ public final class SubmissionReader {
                 position++;
                 String recordId = reader.getAttributeValue(null, "id");
                 String element = reader.getLocalName();
-                List<Rejection> refused = permit.check(element);
+                Map<String, String> fields = permit.needsFields(element) ? new LinkedHashMap<>() : null;
                 check.begin(reader, context, namespaces);
                 copier.begin();
-                copyElement(reader);
+                copyElement(reader, fields);
                 copier.end();
+                List<Rejection> refused = permit.check(element, fields == null ? Map.of() : fields);
                 List<Rejection> problems = refused.isEmpty() ? check.end() : concat(check.end(), refused);
                 if (problems.isEmpty()) {
                     spool.accepted(copier);

@@ -98,6 +98,19 @@ class MinimisationTest {
                 .apply(caseWithRecordsAndReferral()).removed()).isEqualTo(minimised.removed());
     }
 
+    @Test
+    void the_audit_entry_records_the_categories_against_the_message() {
+        Minimised minimised = Minimisation.allowing(except(DataCategoryType.ASB)).apply(caseWithRecordsAndReferral());
+
+        var entry = minimised.auditEntry(java.util.Map.of(org.familygateway.model.Headers.RECEIPT_ID, "r-1",
+                org.familygateway.model.Headers.PARTNER_ID, "example-housing", org.familygateway.model.Headers.AGREEMENT_ID, "a"));
+
+        assertThat(entry.type()).isEqualTo(org.familygateway.audit.AuditEventType.MINIMISED);
+        assertThat(entry.detail()).isEqualTo("removed categories: ASB");
+        assertThat(entry.receiptId()).isEqualTo("r-1");
+        assertThat(entry.agreementId()).isEqualTo("a");
+    }
+
     /** The outgoing example case, with the school's referral and the housing association's four records. */
     private static CaseType caseWithRecordsAndReferral() {
         CaseType result = Fixtures.example("outgoing/case.xml", CaseType.class);
