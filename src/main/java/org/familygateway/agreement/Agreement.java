@@ -35,8 +35,8 @@ public record Agreement(String id, String title, AgreementStatus status, LocalDa
             throw new IllegalArgumentException("agreement " + id + " ends (" + validTo + ") before it starts (" + validFrom + ")");
         }
         purposes = Set.copyOf(purposes);
-        partners = Map.copyOf(partners);
-        partners.values().forEach(List::copyOf);
+        partners = partners.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> List.copyOf(e.getValue())));
         consent = consent == null ? ConsentTerms.NOT_REQUIRED : consent;
         recipients = recipients == null ? Map.of() : Map.copyOf(recipients);
     }

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * The agreements as they stand for the next message: the files re-read when they change, and the
  * suspensions and ends made by command applied over them (the stricter status wins). Asked once per
  * message, so a change takes effect from the next one without a restart. A change found in the
- * files is audited (AGREEMENT_CHANGED); commands audit their own. A folder that no longer reads
- * fails closed: messages are refused for retry until it is fixed.
+ * files while the gateway runs is audited (AGREEMENT_CHANGED); commands audit their own. What is in
+ * force at start-up is logged, not audited: the files are configuration, and a start adds no
+ * decision about anyone's data. A folder that no longer reads fails closed: messages are refused
+ * for retry until it is fixed.
  */
 public final class AgreementRegistry implements Supplier<Agreements> {
 
@@ -60,7 +62,9 @@ public final class AgreementRegistry implements Supplier<Agreements> {
             Map<String, Agreement> loaded = new HashMap<>();
             source.load().forEach(a -> loaded.put(a.id(), a));
             new Agreements(loaded.values());
-            auditDifferences(fromFiles, loaded, version == null);
+            if (version != null) {
+                auditDifferences(fromFiles, loaded);
+            }
             fromFiles = Map.copyOf(loaded);
             version = now;
             LOG.info("data-sharing agreements loaded: {}", loaded.keySet().stream().sorted().toList());
@@ -68,11 +72,11 @@ public final class AgreementRegistry implements Supplier<Agreements> {
         return fromFiles;
     }
 
-    private void auditDifferences(Map<String, Agreement> before, Map<String, Agreement> after, boolean atStart) {
+    private void auditDifferences(Map<String, Agreement> before, Map<String, Agreement> after) {
         after.values().stream().sorted(java.util.Comparator.comparing(Agreement::id)).forEach(a -> {
             Agreement old = before.get(a.id());
             if (old == null) {
-                changed(a.id(), (atStart ? "in force at start-up" : "added") + ": " + describe(a));
+                changed(a.id(), "added: " + describe(a));
             } else if (!old.equals(a)) {
                 changed(a.id(), "changed in its file: " + (old.status() == a.status() ? "" : old.status() + " -> ") + describe(a));
             }
