@@ -81,10 +81,11 @@ public final class Admissions {
         Submission submission;
         LocalDate receivedOn = OffsetDateTime.parse(in.getHeader(Headers.RECEIVED_AT, String.class)).atZoneSameInstant(UK).toLocalDate();
         SharingPermit permit = new SharingPermit(agreements.get(), partner(in), receivedOn);
+        ConsentDecision consent = null;
         try (InputStream content = content(in.getBody())) {
             submission = readers.get().read(content, partner(in), receivedOn, work.of(exchange), permit);
             if (!submission.isShare()) {
-                admitWhole(in, submission, permit, receivedOn);
+                consent = admitWhole(in, submission, permit, receivedOn);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the submitted message", e);
@@ -94,9 +95,12 @@ public final class Admissions {
         }
         in.setHeader(Headers.MESSAGE_TYPE, submission.type());
         in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
+        // set here whatever arrived with the message: only the gateway says which agreement and basis apply
         in.setHeader(Headers.AGREEMENT_ID, permit.agreementIds());
-        if (in.getHeader(Headers.LAWFUL_BASIS) == null) {
-            in.setHeader(Headers.LAWFUL_BASIS, permit.lawfulBases());
+        in.setHeader(Headers.LAWFUL_BASIS, consent != null && consent.basis() != null ? consent.basis() : permit.lawfulBases());
+        in.removeHeader(Headers.IG_REVIEW);
+        if (consent != null && consent.needsIgReview()) {
+            in.setHeader(Headers.IG_REVIEW, "true");
         }
         exchange.setProperty(PERMIT, permit);
         messageIds.claim(partner(in), submission.senderMessageId(), receiptId(in));
@@ -114,21 +118,19 @@ public final class Admissions {
 
     /**
      * A referral or consent update: the agreement must cover its category, and a referral's consent
-     * must hold (or an accepted lawful basis be named instead, which flags it for IG review).
+     * must hold (or an accepted lawful basis be named instead, which flags it for IG review). Returns
+     * the referral's consent decision; null for a consent update.
      */
-    private void admitWhole(Message in, Submission submission, SharingPermit permit, LocalDate receivedOn) throws IOException {
+    private ConsentDecision admitWhole(Message in, Submission submission, SharingPermit permit, LocalDate receivedOn) throws IOException {
         Coverage coverage = permit.message(submission.type());
         if (!Submission.REFERRAL.equals(submission.type())) {
-            return;
+            return null;
         }
         ConsentDecision decision = ConsentCheck.check(xml.read(bytes(in.getBody()), ReferralType.class), coverage.agreement(), receivedOn);
         decision.rejection().ifPresent(held -> {
             throw held;
         });
-        in.setHeader(Headers.LAWFUL_BASIS, decision.basis() == null ? coverage.lawfulBasis() : decision.basis());
-        if (decision.needsIgReview()) {
-            in.setHeader(Headers.IG_REVIEW, "true");
-        }
+        return decision;
     }
 
     /**
