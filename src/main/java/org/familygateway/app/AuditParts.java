@@ -1,6 +1,9 @@
 package org.familygateway.app;
 
 import java.time.Clock;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -25,7 +28,21 @@ final class AuditParts {
         this.checkpoints = new Checkpoints(dataSource, clock, signer, settings.audit().entriesPerCheckpoint());
         this.trail = new AuditTrail(dataSource, clock, checkpoints);
         GatewaySettings.Retention r = settings.audit().retentionOrDefault();
-        this.retention = new RetentionPolicy(r.defaultPeriod(), r.perAgreement());
+        this.retention = new RetentionPolicy(r.defaultPeriod(), retentionByAgreement(settings, r));
+    }
+
+    /**
+     * Each agreement's own retention period, read from its file at start-up; a period set for it
+     * under audit.retention.agreements in gateway.yaml takes precedence.
+     */
+    private static Map<String, Period> retentionByAgreement(GatewaySettings settings, GatewaySettings.Retention r) {
+        Map<String, Period> periods = new HashMap<>();
+        if (settings.agreements() != null) {
+            new AgreementsFolder(settings.agreements()).load().stream().filter(a -> a.retention() != null)
+                    .forEach(a -> periods.put(a.id(), a.retention()));
+        }
+        periods.putAll(r.perAgreement());
+        return periods;
     }
 
     static ReceiptSigner receiptSigner(GatewaySettings settings) {

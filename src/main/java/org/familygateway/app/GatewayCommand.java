@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "family-gateway", mixinStandardHelpOptions = true, version = "Family Gateway 0.1",
         description = "Secure data-exchange gateway for local-authority family-support programmes.",
         subcommands = {RunCommand.class, SimulateCommand.class, CasesCommand.class, AuditCommand.class, UsersCommand.class,
-                CertificatesCommand.class, ReviewCommand.class, ExplainCommand.class})
+                CertificatesCommand.class, ReviewCommand.class, ExplainCommand.class, AgreementsCommand.class})
 public final class GatewayCommand implements Runnable {
 
     public static void main(String[] args) {

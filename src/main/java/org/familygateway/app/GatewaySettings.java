@@ -20,6 +20,7 @@ public record GatewaySettings(
         Path dataDir,
         List<Path> trustAnchors,
         Path partners,
+        Path agreements,
         Soap soap,
         Sftp sftp,
         Receipts receipts,
@@ -199,6 +200,10 @@ public record GatewaySettings(
         List<String> problems = new ArrayList<>();
         require(problems, "dataDir", dataDir);
         require(problems, "partners", partners);
+        require(problems, "agreements", agreements);
+        if (agreements != null && !Files.isDirectory(agreements)) {
+            problems.add("agreements: " + agreements + " is not a folder");
+        }
         require(problems, "soap", soap);
         require(problems, "sftp", sftp);
         require(problems, "receipts", receipts);

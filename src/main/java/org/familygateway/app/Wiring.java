@@ -3,6 +3,7 @@ package org.familygateway.app;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -10,6 +11,11 @@ import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
+import org.familygateway.agreement.AgreementRegistry;
+import org.familygateway.agreement.AgreementUsage;
+import org.familygateway.agreement.Minimisation;
+import org.familygateway.agreement.Minimised;
+import org.familygateway.agreement.StatusChanges;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.cases.CaseFilter;
 import org.familygateway.cases.CaseOutbox;
@@ -17,6 +23,8 @@ import org.familygateway.cases.HouseholdCases;
 import org.familygateway.eligibility.RuleSet;
 import org.familygateway.eligibility.RuleSetFile;
 import org.familygateway.matching.PersonIndex;
+import org.familygateway.model.v1.DataCategoryType;
+import org.familygateway.model.v1.RecipientType;
 import org.familygateway.intake.Admissions;
 import org.familygateway.intake.Quarantine;
 import org.familygateway.intake.ReceiptArchive;
@@ -97,9 +105,12 @@ final class Wiring {
                 new SigningTimeWindow(Duration.ofDays(settings.trustOrDefault().replayWindow()), clock)), settings.sftp().maxFileBytes(), work));
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
         camel.bind("rejectedMessages", new RejectedMessages());
+        AgreementRegistry agreements = agreements();
+        camel.bind("agreements", agreements);
         camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),
-                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds));
-        camel.bind("householdCases", householdCases(xml));
+                SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds, agreements,
+                new AgreementUsage(dataSource, clock), xml));
+        camel.bind("householdCases", householdCases(xml, agreements));
         camel.bind("caseOutbox", new CaseOutbox(dataSource, clock));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", pseudonyms());
@@ -107,13 +118,29 @@ final class Wiring {
 
     /**
      * The household step: the people index (loaded from the database now, which takes a while on a
-     * large index), the rule set households are decided by, and the case filter.
+     * large index), the rule set households are decided by, and minimisation: what the agreements in
+     * force let the family team receive, applied to every case version before it is kept and sent.
      */
-    private HouseholdCases householdCases(MessageXml xml) {
+    private HouseholdCases householdCases(MessageXml xml, AgreementRegistry agreements) {
         GatewaySettings.Eligibility eligibility = settings.eligibility();
         RuleSet rules = RuleSetFile.read(eligibility.ruleSet(), eligibility.parametersOrNone());
         PersonIndex people = PersonIndex.open(dataSource, settings.matching().settings(), pseudonyms(), clock);
-        return new HouseholdCases(dataSource, people, xml, pseudonyms(), rules, audit, CaseFilter.none(), clock);
+        CaseFilter minimisation = built -> {
+            Minimised kept = Minimisation.forRecipient(agreements.get(), RecipientType.FAMILY_TEAM, LocalDate.now(clock)).apply(built);
+            return new CaseFilter.Filtered(kept.minimised(), kept.removed().stream().map(DataCategoryType::value).sorted().toList());
+        };
+        return new HouseholdCases(dataSource, people, xml, pseudonyms(), rules, audit, minimisation, clock);
+    }
+
+    /**
+     * The agreements in config/agreements/, re-read when a file changes, with the suspensions and
+     * ends made by command; read once here so that a broken folder stops the start.
+     */
+    private AgreementRegistry agreements() {
+        AgreementRegistry registry = new AgreementRegistry(new AgreementsFolder(settings.agreements()),
+                new StatusChanges(dataSource, clock), audit);
+        registry.get();
+        return registry;
     }
 
     /** One Pseudonyms for the routes and the IG console (which turns typed identifiers into pseudonyms). */

@@ -39,6 +39,19 @@ public enum AuditEventType {
     /** A reviewer decided an uncertain match (confirmed, rejected or unlinked), named with their pseudonym. */
     MATCH_REVIEWED("SUCCEEDED"),
 
+    /**
+     * A referral relies on a lawful basis other than consent (e.g. safeguarding): the basis is named
+     * in the entry and information governance must review the case.
+     */
+    FLAGGED_FOR_IG_REVIEW("FLAGGED"),
+    /**
+     * Before a case left, the categories its recipient may not receive under the agreement were
+     * removed: the entry names the categories, never their values.
+     */
+    MINIMISED("SUCCEEDED"),
+    /** A data-sharing agreement changed: suspended, resumed or ended by a command, or its file changed. */
+    AGREEMENT_CHANGED("SUCCEEDED"),
+
     /** Someone signed in to the IG console. */
     CONSOLE_SIGNED_IN("SUCCEEDED"),
     /** A sign-in to the IG console was refused (unknown user, wrong password, disabled). */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.xml.bind.JAXBElement;
+
 import org.familygateway.eligibility.Decision;
 import org.familygateway.eligibility.DecisionXml;
 import org.familygateway.matching.AgencyRecord;
@@ -29,8 +31,11 @@ import org.familygateway.model.v1.GenderType;
 import org.familygateway.model.v1.PersonIdentifiersType;
 import org.familygateway.model.v1.PersonNameType;
 import org.familygateway.model.v1.PersonType;
+import org.familygateway.model.v1.RecordActionType;
+import org.familygateway.model.v1.RecordType;
 import org.familygateway.model.v1.ReferralType;
 import org.familygateway.model.v1.SharingBasisType;
+import org.familygateway.validation.MessageXml;
 
 /**
  * The case the family team receives for a household: its members as linked across agencies, the
@@ -46,7 +51,7 @@ final class CaseDocument {
     private CaseDocument() {
     }
 
-    static CaseType build(String caseId, HouseholdEvidence held, Decision decision, LocalDate withdrawnOn) {
+    static CaseType build(String caseId, HouseholdEvidence held, Decision decision, LocalDate withdrawnOn, MessageXml xml) {
         CaseType result = new CaseType();
         result.setCaseId(caseId);
         result.setVersion(BigInteger.ONE);
@@ -71,7 +76,32 @@ final class CaseDocument {
             }
             result.getReferral().add(referral.referral());
         }
+        result.getRecord().addAll(currentRecords(held, xml));
         return result;
+    }
+
+    /**
+     * The records agencies shared about the members, as they stand: a correction replaces the record
+     * with its id, a withdrawal removes it. The family team gets the structured facts behind the
+     * decision's evidence, and minimisation can remove a record by its category.
+     */
+    private static List<JAXBElement<? extends RecordType>> currentRecords(HouseholdEvidence held, MessageXml xml) {
+        Map<String, JAXBElement<? extends RecordType>> current = new LinkedHashMap<>();
+        for (Evidence e : held.evidence) {
+            if (e.kind() != Evidence.Kind.RECORD) {
+                continue;
+            }
+            String key = e.partnerId() + "/" + e.recordId();
+            if (RecordActionType.WITHDRAWAL.value().equals(e.action())) {
+                current.remove(key);
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            JAXBElement<? extends RecordType> element = (JAXBElement<? extends RecordType>) xml.readElement(e.body());
+            current.remove(key);
+            current.put(key, element);
+        }
+        return new ArrayList<>(current.values());
     }
 
     /** Sets the version, status, time and evaluation day of a built case. */

@@ -305,8 +305,8 @@ public final class HouseholdCases {
         LocalDate horizon = today.plusMonths(REVIEW_HORIZON_MONTHS);
         LocalDate reviewOn = Reevaluation.nextChange(rules, held.household, today, horizon).orElse(horizon);
         boolean qualifies = held.referred() || decision.outcome() != DecisionOutcomeType.NOT_ELIGIBLE;
-        CaseType built = CaseDocument.build(state.caseId(), held, decision, null);
-        CaseFilter.Withheld withheld = filter.apply(built);
+        CaseFilter.Filtered filtered = filter.apply(CaseDocument.build(state.caseId(), held, decision, null, xml));
+        CaseType built = filtered.kept();
         String fingerprint = fingerprint(built);
         CaseStatusType status = !qualifies ? CaseStatusType.CLOSED : state.sent() ? CaseStatusType.UPDATED : CaseStatusType.NEW;
         boolean changed = qualifies ? !fingerprint.equals(state.fingerprint()) || CaseStatusType.CLOSED.value().equals(state.status())
@@ -326,10 +326,12 @@ public final class HouseholdCases {
         CaseStore.addVersion(connection, update);
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), version, status.value(), decision.outcome().value(),
                 fingerprint, reviewOn, null), clock.instant());
+        if (!filtered.withheld().isEmpty()) {
+            audit.append(connection, entry(AuditEventType.MINIMISED, headers, state.caseId(), "version " + version
+                    + ": removed categories the agreement does not allow the family team: " + String.join(", ", filtered.withheld()), subjects));
+        }
         audit.append(connection, entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (" + status.value() + ")"
-                + " queued for the family team"
-                + (withheld.categories().isEmpty() ? "" : "; withheld under the agreement: " + String.join(", ", withheld.categories())),
-                subjects).withAgreement(withheld.agreementId(), withheld.lawfulBasis()));
+                + " queued for the family team", subjects));
         return List.of(update);
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,13 +16,21 @@ import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.familygateway.agreement.AgreementUsage;
+import org.familygateway.agreement.Agreements;
+import org.familygateway.agreement.ConsentCheck;
+import org.familygateway.agreement.ConsentDecision;
+import org.familygateway.agreement.Coverage;
+import org.familygateway.agreement.SharingPermit;
 import org.familygateway.audit.AuditEntry;
 import org.familygateway.audit.AuditEventType;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.model.Headers;
 import org.familygateway.model.RecordRejection;
 import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ReferralType;
 import org.familygateway.trust.MessageIds;
+import org.familygateway.validation.MessageXml;
 import org.familygateway.validation.Submission;
 import org.familygateway.validation.SubmissionReader;
 
@@ -29,6 +38,12 @@ import org.familygateway.validation.SubmissionReader;
  * The admission step shared by both intakes: reads and checks the message, and hands the route what
  * goes on to the broker: the message as received, or a share's accepted records in chunks. A share's
  * rejected records are audited one by one and quarantined together.
+ *
+ * <p>Every message and record is judged against the data-sharing agreements as they stand when it
+ * arrives: a partner with no agreement in force is refused whole, a record of a category its
+ * agreement does not cover is rejected as a record, and a referral whose consent does not hold is
+ * held, that is rejected (CONSENT_MISSING, CONSENT_INVALID) so that nothing goes on and the receipt
+ * says why; the referrer sends it again with valid consent.
  */
 public final class Admissions {
 
@@ -37,30 +52,41 @@ public final class Admissions {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private static final String CLAIMED = "familygateway.claimed";
+    private static final String PERMIT = "familygateway.permit";
 
     private final ThreadLocal<SubmissionReader> readers;
     private final WorkFolders work;
     private final AuditTrail audit;
     private final Quarantine quarantine;
     private final MessageIds messageIds;
+    private final Supplier<Agreements> agreements;
+    private final AgreementUsage usage;
+    private final MessageXml xml;
 
     public Admissions(Supplier<SubmissionReader> reader, WorkFolders work, AuditTrail audit, Quarantine quarantine,
-                      MessageIds messageIds) {
+                      MessageIds messageIds, Supplier<Agreements> agreements, AgreementUsage usage, MessageXml xml) {
         this.readers = ThreadLocal.withInitial(reader);
         this.work = work;
         this.audit = audit;
         this.quarantine = quarantine;
         this.messageIds = messageIds;
+        this.agreements = agreements;
+        this.usage = usage;
+        this.xml = xml;
     }
 
     /** Checks the message; the body becomes the list of what goes on to the broker. */
     public void read(Exchange exchange) {
         Message in = exchange.getIn();
         Submission submission;
+        LocalDate receivedOn = OffsetDateTime.parse(in.getHeader(Headers.RECEIVED_AT, String.class)).atZoneSameInstant(UK).toLocalDate();
+        SharingPermit permit = new SharingPermit(agreements.get(), partner(in), receivedOn);
+        ConsentDecision consent = null;
         try (InputStream content = content(in.getBody())) {
-            submission = readers.get().read(content, in.getHeader(Headers.PARTNER_ID, String.class),
-                    OffsetDateTime.parse(in.getHeader(Headers.RECEIVED_AT, String.class)).atZoneSameInstant(UK).toLocalDate(),
-                    work.of(exchange));
+            submission = readers.get().read(content, partner(in), receivedOn, work.of(exchange), permit);
+            if (!submission.isShare()) {
+                consent = admitWhole(in, submission, permit, receivedOn);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the submitted message", e);
         } catch (Rejection rejection) {
@@ -69,6 +95,14 @@ public final class Admissions {
         }
         in.setHeader(Headers.MESSAGE_TYPE, submission.type());
         in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
+        // set here whatever arrived with the message: only the gateway says which agreement and basis apply
+        in.setHeader(Headers.AGREEMENT_ID, permit.agreementIds());
+        in.setHeader(Headers.LAWFUL_BASIS, consent != null && consent.basis() != null ? consent.basis() : permit.lawfulBases());
+        in.removeHeader(Headers.IG_REVIEW);
+        if (consent != null && consent.needsIgReview()) {
+            in.setHeader(Headers.IG_REVIEW, "true");
+        }
+        exchange.setProperty(PERMIT, permit);
         messageIds.claim(partner(in), submission.senderMessageId(), receiptId(in));
         exchange.setProperty(CLAIMED, Boolean.TRUE);
         exchange.setProperty(SUBMISSION, submission);
@@ -79,6 +113,38 @@ public final class Admissions {
             in.setBody(submission.chunks().stream().map(Path::toFile).toList());
         } else {
             in.setBody(List.of(wholeMessage(in.getBody())));
+        }
+    }
+
+    /**
+     * A referral or consent update: the agreement must cover its category, and a referral's consent
+     * must hold (or an accepted lawful basis be named instead, which flags it for IG review). Returns
+     * the referral's consent decision; null for a consent update.
+     */
+    private ConsentDecision admitWhole(Message in, Submission submission, SharingPermit permit, LocalDate receivedOn) throws IOException {
+        Coverage coverage = permit.message(submission.type());
+        if (!Submission.REFERRAL.equals(submission.type())) {
+            return null;
+        }
+        ConsentDecision decision = ConsentCheck.check(xml.read(bytes(in.getBody()), ReferralType.class), coverage.agreement(), receivedOn);
+        decision.rejection().ifPresent(held -> {
+            throw held;
+        });
+        return decision;
+    }
+
+    /**
+     * After ACCEPTED: what the message shared goes into the usage report, and a referral on a lawful
+     * basis other than consent is audited as flagged for IG review.
+     */
+    public void recordSharing(Exchange exchange) {
+        Message in = exchange.getIn();
+        SharingPermit permit = exchange.getProperty(PERMIT, SharingPermit.class);
+        if (permit != null) {
+            usage.record(receiptId(in), partner(in), permit.used());
+        }
+        if ("true".equals(in.getHeader(Headers.IG_REVIEW, String.class))) {
+            audit.record(AuditEventType.FLAGGED_FOR_IG_REVIEW, in.getHeaders());
         }
     }
 
@@ -149,6 +215,15 @@ public final class Admissions {
             return Files.newInputStream(path);
         }
         throw new IllegalArgumentException("cannot read a message from a " + (body == null ? "null" : body.getClass().getName()));
+    }
+
+    private static byte[] bytes(Object body) throws IOException {
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        try (InputStream in = content(body)) {
+            return in.readAllBytes();
+        }
     }
 
     private static Object wholeMessage(Object body) {

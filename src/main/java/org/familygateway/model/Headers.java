@@ -44,6 +44,8 @@ public final class Headers {
     public static final String AGREEMENT_ID = "fgAgreementId";
     /** The lawful basis the sharing relies on, as the agreement names it. */
     public static final String LAWFUL_BASIS = "fgLawfulBasis";
+    /** "true" when a referral relies on a lawful basis other than consent: the case is flagged for IG review. */
+    public static final String IG_REVIEW = "fgIgReview";
     /** What a step decided, when the step's type alone does not say (e.g. NOT_ELIGIBLE). */
     public static final String OUTCOME = "fgOutcome";
     /** Pseudonymous subject ids (model.Pseudonyms) the message is about, comma-separated; never identifiers. */

@@ -50,6 +50,11 @@ public final class SubmissionReader {
      * @param work        a folder of this delivery's own, for a share's chunks
      */
     public Submission read(InputStream in, String deliveredBy, LocalDate receivedOn, Path work) {
+        return read(in, deliveredBy, receivedOn, work, RecordPermit.ANY);
+    }
+
+    /** As above, each record of a share also asked of the sharing rules ({@code permit}) before it is accepted. */
+    public Submission read(InputStream in, String deliveredBy, LocalDate receivedOn, Path work, RecordPermit permit) {
         XMLStreamReader reader = null;
         try {
             reader = factory.createXMLStreamReader(in);
@@ -58,7 +63,7 @@ public final class SubmissionReader {
             if (WHOLE_MESSAGES.contains(root)) {
                 return whole(reader, root, context);
             }
-            return share(reader, context, work);
+            return share(reader, context, work, permit);
         } catch (XMLStreamException e) {
             throw DocumentCheck.malformed(e);
         } catch (SAXException e) {
@@ -111,7 +116,7 @@ public final class SubmissionReader {
         return Submission.whole(type, messageId);
     }
 
-    private Submission share(XMLStreamReader reader, CheckContext context, Path work)
+    private Submission share(XMLStreamReader reader, CheckContext context, Path work, RecordPermit permit)
             throws XMLStreamException, SAXException, IOException {
         if (reader.getAttributeCount() > 0) {
             throw new Rejection(ReasonCodeType.SCHEMA_INVALID, "InformationShare takes no attributes", "/InformationShare");
@@ -123,13 +128,17 @@ public final class SubmissionReader {
             for (int event = nextElement(reader); event == XMLStreamConstants.START_ELEMENT; event = nextElement(reader)) {
                 position++;
                 String recordId = reader.getAttributeValue(null, "id");
+                String element = reader.getLocalName();
+                Map<String, String> fields = permit.needsFields(element) ? new LinkedHashMap<>() : null;
                 check.begin(reader, context, namespaces);
                 copier.begin();
-                copyElement(reader);
+                copyElement(reader, fields);
                 copier.end();
-                List<Rejection> problems = check.end();
+                List<Rejection> refused = permit.check(element, fields == null ? Map.of() : fields);
+                List<Rejection> problems = refused.isEmpty() ? check.end() : concat(check.end(), refused);
                 if (problems.isEmpty()) {
                     spool.accepted(copier);
+                    permit.accepted(element);
                 } else {
                     spool.rejected(position, recordId, problems, copier);
                 }
@@ -232,6 +241,10 @@ public final class SubmissionReader {
             }
         }
         throw new Rejection(ReasonCodeType.XML_MALFORMED, "the InformationShare ends before its closing tag");
+    }
+
+    private static List<Rejection> concat(List<Rejection> first, List<Rejection> then) {
+        return java.util.stream.Stream.concat(first.stream(), then.stream()).toList();
     }
 
     private static Map<String, String> declaredNamespaces(XMLStreamReader reader) {

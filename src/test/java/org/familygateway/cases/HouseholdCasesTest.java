@@ -136,6 +136,36 @@ class HouseholdCasesTest {
         assertThat(included.getStatus()).isEqualTo(CaseStatusType.NEW);
     }
 
+    @Test
+    void what_the_agreement_does_not_allow_the_family_team_is_removed_before_the_case_is_kept_and_the_audit_names_only_the_category() {
+        // an agreement that lets the family team have everything but benefits
+        java.util.Set<org.familygateway.model.v1.DataCategoryType> allowed = java.util.EnumSet.allOf(org.familygateway.model.v1.DataCategoryType.class);
+        allowed.remove(org.familygateway.model.v1.DataCategoryType.BENEFITS);
+        org.familygateway.agreement.Minimisation minimisation = org.familygateway.agreement.Minimisation.allowing(allowed);
+        Pseudonyms pseudonyms = new Pseudonyms(new byte[32]);
+        households = new HouseholdCases(database.dataSource(),
+                PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
+                RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit,
+                built -> {
+                    var kept = minimisation.apply(built);
+                    return new CaseFilter.Filtered(kept.minimised(), kept.removed().stream().map(c -> c.value()).toList());
+                }, clock);
+
+        households.take(share("example-police", "POLICE", ASB), headers("example-police"));
+        households.take(share("example-jobcentre", "JOBCENTRE_PLUS", JSA), headers("example-jobcentre"));
+        households.take(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school"));
+
+        CaseType sent = read(outbox.pending(10).get(0));
+        assertThat(sent.getDecision().getOutcome()).as("decided on all the evidence").isEqualTo(DecisionOutcomeType.INCLUDED);
+        assertThat(sent.getRecord()).extracting(r -> r.getName().getLocalPart()).contains("AsbIntervention", "SchoolAttendance")
+                .doesNotContain("BenefitSpell");
+        assertThat(sent.getWithheld()).extracting(c -> c.value()).containsExactly("BENEFITS");
+        assertThat(xml.write(org.familygateway.validation.MessageXml.ELEMENTS.createCase(sent))).asString(StandardCharsets.UTF_8)
+                .doesNotContain("bs-1");
+        assertThat(audit.latest(30)).filteredOn(e -> e.type() == AuditEventType.MINIMISED).singleElement()
+                .satisfies(e -> assertThat(e.entry().detail()).endsWith("BENEFITS").doesNotContain("JOBSEEKERS", "AB123456C"));
+    }
+
     private static final String ASB = """
             <AsbIntervention id="abc-1">
               <Subject>
