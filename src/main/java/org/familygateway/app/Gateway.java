@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import jakarta.jms.ConnectionFactory;
 
@@ -14,6 +15,7 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.familygateway.agreement.AgreementUsage;
 import org.familygateway.audit.AuditJobs;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.audit.RetentionPurge;
@@ -55,6 +57,13 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         return gateway;
+    }
+
+    /** The agreements' usage counts, for the console's usage report. */
+    private static ConsoleServer.UsageByCategory usageByCategory(Database database, Clock clock) {
+        AgreementUsage usage = new AgreementUsage(database.dataSource(), clock);
+        return (from, to) -> usage.report(from, to).stream().map(row -> List.of(row.agreementId(), row.partnerId(),
+                row.category().value(), String.valueOf(row.messages()), String.valueOf(row.records()))).toList();
     }
 
     private void startParts(Clock clock) {
@@ -109,7 +118,8 @@ public final class Gateway implements AutoCloseable {
         GatewaySettings.Console c = settings.console();
         if (c.on()) {
             console = ConsoleServer.start(new ConsoleServer.Options(c.hostOrDefault(), c.portOrDefault(), c.idleTimeout(),
-                    c.maxAge(), c.cookiesSecure()), database.dataSource(), audit, auditParts.checkpoints, wiring.pseudonyms(), clock);
+                    c.maxAge(), c.cookiesSecure()), database.dataSource(), audit, auditParts.checkpoints, wiring.pseudonyms(), clock,
+                    usageByCategory(database, clock));
             started.push(console);
         }
     }

@@ -1,6 +1,8 @@
 package org.familygateway.audit.console;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.time.Duration;
 import java.util.Set;
 
@@ -36,8 +38,21 @@ public final class ConsoleServer implements AutoCloseable {
         this.connector = connector;
     }
 
+    /**
+     * What the agreements step counted (messages and records by agreement, partner and data
+     * category) over a period, as table rows: the usage report's second table.
+     */
+    public interface UsageByCategory {
+        List<List<String>> rows(Instant from, Instant to);
+    }
+
     public static ConsoleServer start(Options options, DataSource dataSource, AuditTrail audit, Checkpoints checkpoints,
                                       Pseudonyms pseudonyms, Clock clock) {
+        return start(options, dataSource, audit, checkpoints, pseudonyms, clock, (from, to) -> List.of());
+    }
+
+    public static ConsoleServer start(Options options, DataSource dataSource, AuditTrail audit, Checkpoints checkpoints,
+                                      Pseudonyms pseudonyms, Clock clock, UsageByCategory usageByCategory) {
         ConsoleSessions sessions = new ConsoleSessions(clock, options.idleTimeout(), options.maxAge());
         ConsoleUsers users = new ConsoleUsers(dataSource, audit, clock);
         AuditSearch search = new AuditSearch(dataSource);
@@ -46,7 +61,7 @@ public final class ConsoleServer implements AutoCloseable {
         LoginPage login = new LoginPage(sessions, users, audit);
         SubjectReportPage report = new SubjectReportPage(search, subjects, access);
         SearchPage searchPage = new SearchPage(search, subjects, access);
-        UsageAndQuarantinePages lists = new UsageAndQuarantinePages(search, access);
+        UsageAndQuarantinePages lists = new UsageAndQuarantinePages(search, access, usageByCategory);
         AdminPage admin = new AdminPage(users, checkpoints);
         ConsoleHandler handler = new ConsoleHandler(sessions, audit, login, options.secureCookies())
                 .route("GET", "/", ANYONE, web -> web.redirect(web.session.role() == Role.ADMINISTRATOR ? "/admin" : "/search"))

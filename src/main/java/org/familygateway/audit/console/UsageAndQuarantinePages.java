@@ -1,6 +1,9 @@
 package org.familygateway.audit.console;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +17,18 @@ final class UsageAndQuarantinePages {
     private final AuditSearch search;
     private final Access access;
 
-    UsageAndQuarantinePages(AuditSearch search, Access access) {
+    private final ConsoleServer.UsageByCategory byCategory;
+
+    UsageAndQuarantinePages(AuditSearch search, Access access, ConsoleServer.UsageByCategory byCategory) {
         this.search = search;
         this.access = access;
+        this.byCategory = byCategory;
     }
 
-    /** How often each partner's messages reached each step, by agreement (categories come with agreements). */
+    /**
+     * Per agreement, the messages and records each partner shared by data category (counted as they
+     * were accepted), then how often each partner's messages reached each step.
+     */
     void usage(Web web) throws Exception {
         LocalDate from = web.date("from");
         LocalDate to = web.date("to");
@@ -29,7 +38,17 @@ final class UsageAndQuarantinePages {
                     Html.esc(row.eventType()), Html.esc(row.count())));
         }
         access.viewed(web, "agreement usage report from " + from + " to " + to, null);
+        List<List<String>> categories = new ArrayList<>();
+        // no period given: everything counted so far
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? Instant.now().plus(1, ChronoUnit.DAYS) : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (List<String> row : byCategory.rows(start, end)) {
+            categories.add(row.stream().map(Html::esc).toList());
+        }
         web.html(HttpStatus.OK_200, Html.page("Agreement usage", web.session, period(web, "/usage", from, to)
+                + "<h2>Shared, by agreement and category</h2>"
+                + Html.table(List.of("agreement", "partner", "category", "messages", "records"), categories, "usage-by-category")
+                + "<h2>Steps, by partner and agreement</h2>"
                 + Html.table(List.of("partner", "agreement", "event", "count"), rows, "usage")));
     }
 
