@@ -26,7 +26,9 @@ public record GatewaySettings(
         Path pseudonymKey,
         Audit audit,
         Console console,
-        TrustSettings trust) {
+        TrustSettings trust,
+        Operations operations,
+        Backpressure backpressure) {
 
     /** The trust section, with its defaults when it is left out. */
     public TrustSettings trustOrDefault() {
@@ -128,6 +130,50 @@ public record GatewaySettings(
         }
     }
 
+    /** The metrics (Prometheus) and health endpoints: plain HTTP on loopback unless configured otherwise. */
+    public record Operations(Boolean enabled, String host, Integer port) {
+        public boolean on() {
+            return enabled == null || enabled;
+        }
+
+        public String hostOrDefault() {
+            return host == null ? "127.0.0.1" : host;
+        }
+
+        public int portOrDefault() {
+            return port == null ? 9464 : port;
+        }
+    }
+
+    /**
+     * When the family team stops consuming: past {@code maxQueuedCases} cases waiting on
+     * family-team.cases (or {@code maxQueuedIntake} accepted messages waiting on gateway.intake), the
+     * intakes answer RETRY_LATER (GATEWAY_BUSY) with a hint of {@code retryAfterSeconds}.
+     */
+    public record Backpressure(Long maxQueuedCases, Long maxQueuedIntake, Long retryAfterSeconds) {
+        public long casesBound() {
+            return maxQueuedCases == null ? 100_000 : maxQueuedCases;
+        }
+
+        public long intakeBound() {
+            return maxQueuedIntake == null ? 100_000 : maxQueuedIntake;
+        }
+
+        public Duration retryAfter() {
+            return Duration.ofSeconds(retryAfterSeconds == null ? 60 : retryAfterSeconds);
+        }
+    }
+
+    @Override
+    public Operations operations() {
+        return operations == null ? new Operations(null, null, null) : operations;
+    }
+
+    @Override
+    public Backpressure backpressure() {
+        return backpressure == null ? new Backpressure(null, null, null) : backpressure;
+    }
+
     @Override
     public Audit audit() {
         return audit == null ? new Audit(null, null, null) : audit;
@@ -216,6 +262,13 @@ public record GatewaySettings(
             }
         } catch (DateTimeParseException e) {
             problems.add("audit.retention: a period is written like P6Y or P18M (" + e.getParsedString() + ")");
+        }
+        if (operations().on()) {
+            port(problems, "operations.port", operations().portOrDefault());
+        }
+        Backpressure b = backpressure();
+        if (b.casesBound() < 1 || b.intakeBound() < 1 || b.retryAfter().isNegative()) {
+            problems.add("backpressure: the bounds must be positive and retryAfterSeconds not negative");
         }
         Console c = console();
         if (c.on()) {
