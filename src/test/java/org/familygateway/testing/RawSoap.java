@@ -82,7 +82,7 @@ public final class RawSoap {
     private final String address;
     private final HttpClient http;
 
-    RawSoap(String address, List<X509Certificate> trustedCas) {
+    public RawSoap(String address, List<X509Certificate> trustedCas) {
         this.address = address;
         this.http = HttpClient.newBuilder().sslContext(sslContext(trustedCas)).connectTimeout(Duration.ofSeconds(10)).build();
     }
