@@ -67,6 +67,11 @@ public final class FamilyTeam implements AutoCloseable {
         return poll(cases, timeout);
     }
 
+    /** The next message on gateway.quarantine, if one arrives within the time. */
+    public Optional<Delivered> pollQuarantine(Duration timeout) {
+        return poll(quarantine, timeout);
+    }
+
     public Delivered nextCase(Duration timeout) {
         return poll(cases, timeout).orElseThrow(() -> new AssertionError("no case arrived on family-team.cases within " + timeout));
     }
