@@ -101,6 +101,7 @@ final class BrokerQueues implements AutoCloseable {
         if (answer == null) {
             throw new IllegalStateException("no answer from the broker's management address");
         }
+        answer.acknowledge();   // a core consumer acknowledges explicitly; unacknowledged answers pile up in the broker
         if (!ManagementHelper.hasOperationSucceeded(answer)) {
             return 0; // the queue is not there (yet): an external broker creates it on first use
         }

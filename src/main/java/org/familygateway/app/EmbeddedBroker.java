@@ -37,6 +37,8 @@ final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(directory.resolve("bindings").toString())
                 .setPagingDirectory(directory.resolve("paging").toString())
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                // Artemis' default is half the heap: leave the gateway the rest (bulk shares are streamed, not held)
+                .setGlobalMaxSize(Runtime.getRuntime().maxMemory() / 4)
                 .setIDCacheSize(ID_CACHE)
                 .setPersistIDCache(true)
                 .setSecurityEnabled(false)
