@@ -22,6 +22,8 @@ final class EmbeddedBroker implements AutoCloseable {
 
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
     private static final long PAGE_AFTER_BYTES = 64L * 1024 * 1024;
+    /** Duplicate-detection ids remembered per address: well over the messages of a claim's lease (2 minutes). */
+    private static final int ID_CACHE = 200_000;
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final int inVmId = IN_VM_IDS.incrementAndGet();
@@ -35,6 +37,10 @@ final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(directory.resolve("bindings").toString())
                 .setPagingDirectory(directory.resolve("paging").toString())
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                // Artemis' default is half the heap: leave the gateway the rest (bulk shares are streamed, not held)
+                .setGlobalMaxSize(Runtime.getRuntime().maxMemory() / 4)
+                .setIDCacheSize(ID_CACHE)
+                .setPersistIDCache(true)
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false);
         try {

@@ -22,6 +22,8 @@ import org.familygateway.audit.RetentionPurge;
 import org.familygateway.audit.console.ConsoleServer;
 import org.familygateway.intake.SftpFolders;
 import org.familygateway.intake.SftpIntakeServer;
+import org.familygateway.operations.GatewayMetrics;
+import org.familygateway.operations.OperationsServer;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ public final class Gateway implements AutoCloseable {
     private SftpIntakeServer sftp;
     private String brokerUrl;
     private ConsoleServer console;
+    private OperationsServer operations;
+    private BrokerQueues queues;
     private ProducerTemplate producer;
 
     private Gateway(GatewaySettings settings) {
@@ -82,7 +86,9 @@ public final class Gateway implements AutoCloseable {
         SftpFolders folders = new SftpFolders(settings.dataDir().resolve("sftp").toAbsolutePath());
 
         camel = new Main();
-        Wiring wiring = new Wiring(settings, clock, database.dataSource(), audit, folders, this::producer);
+        queues.start();
+        QueueBounds capacity = new QueueBounds(queues, settings.backpressure());
+        Wiring wiring = new Wiring(settings, clock, database.dataSource(), audit, folders, this::producer, capacity);
         wiring.bindInto(camel, bus);
         JmsComponent jms = JmsComponent.jmsComponent(connections);
         jms.setHeaderFilterStrategy(new GatewayHeadersOnly());
@@ -105,9 +111,15 @@ public final class Gateway implements AutoCloseable {
         started.push(sftp);
         started.push(wiring.dailyChecks());
         startAuditJobsAndConsole(auditParts, database, wiring, clock);
-        LOG.info("Family Gateway started: SOAP {} | SFTP {}:{} | broker {} | database {} | IG console {}", settings.soap().address(),
-                settings.sftp().host(), sftp.port(), brokerUrl, settings.jdbcUrl().replaceAll(";.*", ""),
-                console == null ? "off" : console.address());
+        if (settings.operations().on()) {
+            GatewayMetrics metrics = OperationsParts.metrics(audit, queues);
+            started.push(metrics);
+            operations = OperationsParts.serve(settings, metrics, queues, database.dataSource(), sftp.port());
+            started.push(operations);
+        }
+        LOG.info("Family Gateway started: SOAP {} | SFTP {}:{} | broker {} | database {} | IG console {} | metrics {}",
+                settings.soap().address(), settings.sftp().host(), sftp.port(), brokerUrl, settings.jdbcUrl().replaceAll(";.*", ""),
+                console == null ? "off" : console.address(), operations == null ? "off" : operations.address() + "metrics");
     }
 
     private void startAuditJobsAndConsole(AuditParts auditParts, Database database, Wiring wiring, Clock clock) {
@@ -133,10 +145,13 @@ public final class Gateway implements AutoCloseable {
             started.push(broker);
             artemis = new ActiveMQConnectionFactory(broker.inVmUrl());
             brokerUrl = "tcp://" + settings.broker().host() + ":" + settings.broker().port() + " (embedded)";
+            queues = new BrokerQueues(broker.inVmUrl(), null, null);
         } else {
             artemis = new ActiveMQConnectionFactory(settings.broker().url(), settings.broker().user(), settings.broker().password());
             brokerUrl = settings.broker().url();
+            queues = new BrokerQueues(settings.broker().url(), settings.broker().user(), settings.broker().password());
         }
+        started.push(queues);
         JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
         pool.setConnectionFactory(artemis);
         pool.setMaxConnections(4);
@@ -169,6 +184,11 @@ public final class Gateway implements AutoCloseable {
     /** The IG console's port (the configured one, or the one chosen for port 0); -1 when it is off. */
     public int consolePort() {
         return console == null ? -1 : console.port();
+    }
+
+    /** The metrics and health endpoints' port; -1 when they are off. */
+    public int operationsPort() {
+        return operations == null ? -1 : operations.port();
     }
 
     public int sftpPort() {

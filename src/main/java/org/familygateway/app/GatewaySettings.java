@@ -31,7 +31,9 @@ public record GatewaySettings(
         Console console,
         TrustSettings trust,
         Eligibility eligibility,
-        Matching matching) {
+        Matching matching,
+        Operations operations,
+        Backpressure backpressure) {
 
     /** The trust section, with its defaults when it is left out. */
     public TrustSettings trustOrDefault() {
@@ -148,6 +150,21 @@ public record GatewaySettings(
         }
     }
 
+    /** The metrics (Prometheus) and health endpoints: plain HTTP on loopback unless configured otherwise. */
+    public record Operations(Boolean enabled, String host, Integer port) {
+        public boolean on() {
+            return enabled == null || enabled;
+        }
+
+        public String hostOrDefault() {
+            return host == null ? "127.0.0.1" : host;
+        }
+
+        public int portOrDefault() {
+            return port == null ? 9464 : port;
+        }
+    }
+
     /**
      * Where the matcher links and where it makes a new person, as scores in bits (docs/matching.md
      * says how the defaults were chosen); between the two, a person decides on the review list.
@@ -159,9 +176,38 @@ public record GatewaySettings(
         }
     }
 
+    /**
+     * When the family team stops consuming: past {@code maxQueuedCases} cases waiting on
+     * family-team.cases (or {@code maxQueuedIntake} accepted messages waiting on gateway.intake), the
+     * intakes answer RETRY_LATER (GATEWAY_BUSY) with a hint of {@code retryAfterSeconds}.
+     */
+    public record Backpressure(Long maxQueuedCases, Long maxQueuedIntake, Long retryAfterSeconds) {
+        public long casesBound() {
+            return maxQueuedCases == null ? 100_000 : maxQueuedCases;
+        }
+
+        public long intakeBound() {
+            return maxQueuedIntake == null ? 100_000 : maxQueuedIntake;
+        }
+
+        public Duration retryAfter() {
+            return Duration.ofSeconds(retryAfterSeconds == null ? 60 : retryAfterSeconds);
+        }
+    }
+
     @Override
     public Matching matching() {
         return matching == null ? new Matching(null, null) : matching;
+    }
+
+    @Override
+    public Operations operations() {
+        return operations == null ? new Operations(null, null, null) : operations;
+    }
+
+    @Override
+    public Backpressure backpressure() {
+        return backpressure == null ? new Backpressure(null, null, null) : backpressure;
     }
 
     @Override
@@ -269,6 +315,13 @@ public record GatewaySettings(
             }
         } catch (DateTimeParseException e) {
             problems.add("audit.retention: a period is written like P6Y or P18M (" + e.getParsedString() + ")");
+        }
+        if (operations().on()) {
+            port(problems, "operations.port", operations().portOrDefault());
+        }
+        Backpressure b = backpressure();
+        if (b.casesBound() < 1 || b.intakeBound() < 1 || b.retryAfter().isNegative()) {
+            problems.add("backpressure: the bounds must be positive and retryAfterSeconds not negative");
         }
         Console c = console();
         if (c.on()) {

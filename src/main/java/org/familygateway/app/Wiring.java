@@ -26,6 +26,7 @@ import org.familygateway.matching.PersonIndex;
 import org.familygateway.model.v1.DataCategoryType;
 import org.familygateway.model.v1.RecipientType;
 import org.familygateway.intake.Admissions;
+import org.familygateway.intake.Capacity;
 import org.familygateway.intake.Quarantine;
 import org.familygateway.intake.ReceiptArchive;
 import org.familygateway.model.Pseudonyms;
@@ -64,6 +65,7 @@ final class Wiring {
     private final AuditTrail audit;
     private final SftpFolders folders;
     private final Supplier<ProducerTemplate> producer;
+    private final Capacity capacity;
     private final PartnerDirectory partners;
     private final CertificatePaths paths;
     private Pseudonyms pseudonyms;
@@ -72,7 +74,8 @@ final class Wiring {
     private final MessageIds messageIds;
 
     Wiring(GatewaySettings settings, Clock clock, DataSource dataSource, AuditTrail audit, SftpFolders folders,
-           Supplier<ProducerTemplate> producer) {
+           Supplier<ProducerTemplate> producer, Capacity capacity) {
+        this.capacity = capacity;
         this.dataSource = dataSource;
         this.messageIds = new MessageIds(dataSource, clock, CLAIM_LEASE, Duration.ofDays(settings.trustOrDefault().replayWindow()));
         this.settings = settings;
@@ -98,7 +101,7 @@ final class Wiring {
         SoapEndpoints.useTls(bus, soap.host(), soap.port(), Pem.privateKey(soap.tlsKey()), Pem.certificates(soap.tlsCertificate()),
                 soap.clientCertificateMode(), TrustParts.anchors(settings));
         camel.bind("soapEndpoint", SoapEndpoints.submissions(bus, soap.address(), soap.maxMessageBytes(), clock, audit,
-                new SoapSignatureVerification(partners, paths), SoapEndpoints.faults(receipts, xml, audit, quarantine)));
+                new SoapSignatureVerification(partners, paths), SoapEndpoints.faults(receipts, xml, audit, quarantine), capacity));
         camel.bind("soapSubmissions", new SoapSubmissions(receipts, xml));
         WorkFolders work = new WorkFolders(settings.dataDir().resolve("work").toAbsolutePath());
         camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths,
@@ -159,6 +162,6 @@ final class Wiring {
     SftpIntakeServer sftpServer(SftpFolders sftpFolders) {
         GatewaySettings.Sftp sftp = settings.sftp();
         return new SftpIntakeServer(sftp.host(), sftp.port(), sftp.hostKey(), partners, sftpFolders, sftp.maxFileBytes(),
-                sftp.openHandleLimit());
+                sftp.openHandleLimit(), capacity);
     }
 }

@@ -31,6 +31,13 @@ public final class AuditTrail {
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final SecureRandom random = new SecureRandom();
+    private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told of every step a route records, once it is written (metrics count them); must be quick and must not throw. */
+    @FunctionalInterface
+    public interface StepObserver {
+        void recorded(AuditEventType type, Map<String, Object> headers);
+    }
 
     /** A trail that signs no checkpoints by itself (a command-line reader, a test). */
     public AuditTrail(DataSource dataSource, Clock clock) {
@@ -46,6 +53,20 @@ public final class AuditTrail {
     /** Records a step from the headers a message carries; routes call this. */
     public void record(AuditEventType type, Map<String, Object> headers) {
         append(AuditEntry.fromHeaders(type, headers));
+        for (StepObserver observer : observers) {
+            observer.recorded(type, headers);
+        }
+    }
+
+    /** Tells the observers of a step whose entry was appended in a caller's transaction, once that committed. */
+    public void committed(AuditEventType type, Map<String, Object> headers) {
+        for (StepObserver observer : observers) {
+            observer.recorded(type, headers);
+        }
+    }
+
+    public void observe(StepObserver observer) {
+        observers.add(observer);
     }
 
     /** Appends an entry in a transaction of its own. */

@@ -91,6 +91,8 @@ public final class HouseholdCases {
     private final CaseFilter filter;
     private final Clock clock;
     private final String instance;
+    /** The headers of the message being taken in, for the observers told after it commits (metrics). */
+    private Map<String, Object> lastHeaders = Map.of();
 
     public HouseholdCases(DataSource dataSource, PersonIndex people, MessageXml xml, Pseudonyms pseudonyms, RuleSet rules,
             AuditTrail audit, CaseFilter filter, Clock clock) {
@@ -113,6 +115,7 @@ public final class HouseholdCases {
 
     /** Takes in an accepted referral or share chunk; returns the case versions to send. */
     public synchronized List<CaseUpdate> take(byte[] body, Map<String, Object> headers) {
+        lastHeaders = headers;
         return inTransaction(connection -> {
             String type = text(headers, Headers.MESSAGE_TYPE);
             Set<Long> touched = switch (type) {
@@ -126,6 +129,7 @@ public final class HouseholdCases {
 
     /** Takes in an accepted consent update: a withdrawal ends the household's case; consent given again resumes it. */
     public synchronized List<CaseUpdate> consent(byte[] body, Map<String, Object> headers) {
+        lastHeaders = headers;
         return inTransaction(connection -> {
             ConsentUpdateType update = xml.read(body, ConsentUpdateType.class);
             String partner = text(headers, Headers.PARTNER_ID);
@@ -165,6 +169,7 @@ public final class HouseholdCases {
 
     /** Decides again the households whose evidence aged in or out of the rules' windows by today. */
     public synchronized List<CaseUpdate> reviewDue() {
+        lastHeaders = Map.of();
         return inTransaction(connection -> {
             List<CaseUpdate> updates = new ArrayList<>();
             for (long household : CaseStore.dueForReview(connection, today(), REVIEWS_PER_RUN)) {
@@ -521,6 +526,9 @@ public final class HouseholdCases {
                 }
                 T result = work.in(connection);
                 connection.commit();
+                if (result instanceof List<?> updates && !updates.isEmpty() && !lastHeaders.isEmpty()) {
+                    audit.committed(AuditEventType.FORWARDED, lastHeaders);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -51,11 +51,15 @@ public final class Receipts {
     }
 
     public ReceiptType rejected(Map<String, Object> headers, Rejection rejection) {
-        ReceiptType receipt = receipt(headers, rejection.code() == ReasonCodeType.INTERNAL_ERROR
-                ? OutcomeType.RETRY_LATER : OutcomeType.REJECTED);
+        ReceiptType receipt = receipt(headers, retryable(rejection) ? OutcomeType.RETRY_LATER : OutcomeType.REJECTED);
         receipt.getReason().addAll(reasons(rejection.problems()));
         rejection.records().ifPresent(records -> tally(receipt, records));
         return receipt;
+    }
+
+    /** The gateway's own failure or its being full: the same message may be sent again later. */
+    static boolean retryable(Rejection rejection) {
+        return rejection.code() == ReasonCodeType.INTERNAL_ERROR || rejection.code() == ReasonCodeType.GATEWAY_BUSY;
     }
 
     private static void tally(ReceiptType receipt, RecordTally tally) {

@@ -32,12 +32,22 @@ public record SftpFolders(Path root) {
         return arrivals().resolve(partnerId);
     }
 
+    /** Notes of uploads left in an inbox while the gateway had no room, one empty file per upload. */
+    public Path held(String partnerId) {
+        return held().resolve(partnerId);
+    }
+
+    public Path held() {
+        return root.resolve("held");
+    }
+
     /** Makes the folders a partner needs, if they are not there yet. */
     public void prepare(String partnerId) {
         try {
             Files.createDirectories(inbox(partnerId));
             Files.createDirectories(receipts(partnerId));
             Files.createDirectories(arrivals(partnerId));
+            Files.createDirectories(held(partnerId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the SFTP folders of " + partnerId, e);
         }

@@ -25,10 +25,12 @@ import org.familygateway.trust.PartnerDirectory;
 public final class SftpIntakeServer implements AutoCloseable {
 
     private final SshServer server;
+    private final HeldUploads held;
 
     public SftpIntakeServer(String host, int port, Path hostKey, PartnerDirectory partners, SftpFolders folders,
-                            long maxFileBytes, int maxOpenHandles) {
+                            long maxFileBytes, int maxOpenHandles, Capacity capacity) {
         server = SshServer.setUpDefaultServer();
+        held = new HeldUploads(folders, capacity);
         server.setHost(host);
         server.setPort(port);
         server.setKeyPairProvider(new FileKeyPairProvider(hostKey));
@@ -52,13 +54,14 @@ public final class SftpIntakeServer implements AutoCloseable {
         }
         server.setFileSystemFactory(files);
         SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new PartnerFolderRules()).build();
-        sftp.addSftpEventListener(new UploadCompletion(folders, partners, maxFileBytes));
+        sftp.addSftpEventListener(new UploadCompletion(folders, partners, maxFileBytes, held));
         server.setSubsystemFactories(List.of(sftp));
     }
 
     public void start() {
         try {
             server.start();
+            held.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the SFTP server on " + server.getHost() + ":" + server.getPort(), e);
         }
@@ -70,6 +73,7 @@ public final class SftpIntakeServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        held.close();
         server.stop(true);
     }
 

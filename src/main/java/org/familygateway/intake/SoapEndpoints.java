@@ -81,7 +81,7 @@ public final class SoapEndpoints {
     }
 
     public static CxfEndpoint submissions(Bus bus, String address, long maxMessageBytes, Clock clock, AuditTrail audit,
-                                          SoapSignatureVerification verification, SoapFaults faults) {
+                                          SoapSignatureVerification verification, SoapFaults faults, Capacity capacity) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress(address);
@@ -95,6 +95,7 @@ public final class SoapEndpoints {
         endpoint.setAllowStreaming(false);
         endpoint.setProperties(parserLimits(maxMessageBytes));
         endpoint.getInInterceptors().add(new CaptureRequest(maxMessageBytes, clock, audit));
+        endpoint.getInInterceptors().add(new RoomCheck(capacity));
         endpoint.getInInterceptors().addAll(verification.inInterceptors());
         endpoint.getOutFaultInterceptors().add(faults);
         return endpoint;

@@ -3,8 +3,10 @@ package org.familygateway.intake;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.cxf.binding.soap.SoapFault;
@@ -59,7 +61,12 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         Map<String, Object> headers = headersOf(request);
         Rejections.describe(rejection, headers);
         audit.record(AuditEventType.REJECTED, headers);
-        keep(request, headers);
+        if (rejection instanceof GatewayBusy busy) {
+            // nothing was taken, so there is nothing to quarantine; the partner is told when to come back
+            retryAfter(message, busy);
+        } else {
+            keep(request, headers);
+        }
         ReceiptType receipt = receipts.issueWithSignature(receipts.rejected(headers, rejection));
         message.setContent(Exception.class, fault(rejection, receipt));
         audit.record(AuditEventType.RECEIPT_SENT, headers);
@@ -75,8 +82,18 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static void retryAfter(Message message, GatewayBusy busy) {
+        Map<String, List<String>> protocolHeaders = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
+        if (protocolHeaders == null) {
+            protocolHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            message.put(Message.PROTOCOL_HEADERS, protocolHeaders);
+        }
+        protocolHeaders.put("Retry-After", List.of(String.valueOf(busy.retryAfter().toSeconds())));
+    }
+
     private SoapFault fault(Rejection rejection, ReceiptType receipt) {
-        boolean senderFault = rejection.code() != ReasonCodeType.INTERNAL_ERROR;
+        boolean senderFault = !Receipts.retryable(rejection);
         SoapFault fault = new SoapFault(rejection.code().value() + ": " + rejection.getMessage(),
                 senderFault ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
         Element detail = fault.getOrCreateDetail();

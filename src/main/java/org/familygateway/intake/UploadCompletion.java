@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * knows the gateway has it. A handle the client never closed (a dropped connection) is a partial
  * upload and is discarded. A file that grows past the partner's size cap has its next write refused;
  * what was received up to the cap still goes to {@code arrivals/}, marked as too large, so that the
- * partner gets a signed receipt refusing it (MESSAGE_TOO_LARGE) and the refusal is audited.
+ * partner gets a signed receipt refusing it (MESSAGE_TOO_LARGE) and the refusal is audited. While
+ * the gateway has no room (Capacity), a completed upload stays in the inbox, untouched, and is
+ * handed on when there is room again (HeldUploads).
  */
 final class UploadCompletion implements SftpEventListener {
 
@@ -40,11 +42,13 @@ final class UploadCompletion implements SftpEventListener {
     private final SftpFolders folders;
     private final PartnerDirectory partners;
     private final long maxFileBytes;
+    private final HeldUploads held;
     /** Files (as the partner's view names them, per session) whose upload went past the cap. */
     private final Set<String> overCap = ConcurrentHashMap.newKeySet();
 
-    UploadCompletion(SftpFolders folders, PartnerDirectory partners, long maxFileBytes) {
+    UploadCompletion(SftpFolders folders, PartnerDirectory partners, long maxFileBytes, HeldUploads held) {
         this.folders = folders;
+        this.held = held;
         this.partners = partners;
         this.maxFileBytes = maxFileBytes;
     }
@@ -94,9 +98,17 @@ final class UploadCompletion implements SftpEventListener {
     }
 
     private void arrive(String partnerId, Path uploaded) throws IOException {
-        String name = uploaded.getFileName().toString();
+        if (held.holdIfFull(partnerId, uploaded.getFileName().toString())) {
+            return;
+        }
+        handOver(folders, partnerId, real(partnerId, uploaded));
+    }
+
+    /** Moves a completed upload from the inbox to arrivals/, under its receipt id. */
+    static void handOver(SftpFolders folders, String partnerId, Path inInbox) throws IOException {
+        String name = inInbox.getFileName().toString();
         Path target = folders.arrivals(partnerId).resolve(UUID.randomUUID() + SEPARATOR + name);
-        Files.move(real(partnerId, uploaded), target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(inInbox, target, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("upload complete: partner={} file={} arrival={}", partnerId, name, target.getFileName());
     }
 

@@ -18,7 +18,12 @@ import org.familygateway.model.v1.ReasonCodeType;
  * The replay guard: a partner's message id is claimed once, in the database, so a replay is caught
  * after a restart and by any gateway instance. The claim stays PENDING until the message is durable,
  * then becomes ACCEPTED. A PENDING claim older than the lease was left by a crash, and a resend may
- * take it over; a claim for a message that failed before it was accepted is released.
+ * take it over; a claim for a message that failed before it was accepted is released. A resend that
+ * meets a PENDING claim within its lease is told to try again later, not that it is a replay: the
+ * earlier delivery may yet fail (or was cut off by a crash before the message was durable), and a
+ * partner told REPLAYED would never send it again. Should the earlier delivery have been durable after
+ * all, the broker's duplicate detection on gateway.intake (partner, message id, chunk) drops the
+ * taken-over copy, so the message is processed once either way.
  */
 public final class MessageIds {
 
@@ -82,13 +87,16 @@ public final class MessageIds {
 
     private void takeOverOrRefuse(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
         try (PreparedStatement takeOver = connection.prepareStatement("update message_id_claim set receipt_id = ?, claimed_at = ? "
-                + "where partner_id = ? and sender_message_id = ? and state = 'PENDING' and claimed_at < ?")) {
+                + "where partner_id = ? and sender_message_id = ? and ((state = 'PENDING' and claimed_at < ?) or receipt_id = ?)")) {
+            // the same receipt id is the same delivery taken up again after a restart (an SFTP arrival whose
+            // processing a crash cut off): it keeps its claim, and duplicate detection keeps it off the queue twice
             Instant now = clock.instant();
             takeOver.setString(1, receiptId);
             takeOver.setTimestamp(2, Timestamp.from(now));
             takeOver.setString(3, partnerId);
             takeOver.setString(4, messageId);
             takeOver.setTimestamp(5, Timestamp.from(now.minus(lease)));
+            takeOver.setString(6, receiptId);
             if (takeOver.executeUpdate() == 1) {
                 return;
             }
@@ -98,7 +106,14 @@ public final class MessageIds {
             select.setString(1, partnerId);
             select.setString(2, messageId);
             try (ResultSet row = select.executeQuery()) {
-                String earlier = row.next() ? " on " + row.getTimestamp(3).toInstant() + " (receipt " + row.getString(1) + ")" : "";
+                boolean found = row.next();
+                if (found && "PENDING".equals(row.getString(2))) {
+                    Duration wait = Duration.between(clock.instant(), row.getTimestamp(3).toInstant().plus(lease));
+                    throw new Rejection(ReasonCodeType.INTERNAL_ERROR, "an earlier delivery of message id '" + messageId
+                            + "' (receipt " + row.getString(1) + ") has not finished, or was cut off by a restart; send it again in "
+                            + Math.max(1, wait.toSeconds() + 1) + " seconds");
+                }
+                String earlier = found ? " on " + row.getTimestamp(3).toInstant() + " (receipt " + row.getString(1) + ")" : "";
                 throw new Rejection(ReasonCodeType.REPLAYED, "message id '" + messageId + "' was already received" + earlier
                         + "; every message needs an id of its own");
             }

@@ -43,7 +43,7 @@ class PackagedGatewayIT {
         brokerPort = FreePorts.next();
         settings = List.of("--set", "dataDir=" + dataDir.resolve("data"), "--set", "soap.port=" + FreePorts.next(),
                 "--set", "sftp.port=" + FreePorts.next(), "--set", "broker.port=" + brokerPort,
-                "--set", "console.port=" + FreePorts.next());
+                "--set", "console.port=" + FreePorts.next(), "--set", "operations.port=" + FreePorts.next());
         List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "run"));
         command.addAll(settings);
         gateway = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)

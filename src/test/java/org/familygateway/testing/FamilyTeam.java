@@ -45,6 +45,11 @@ public final class FamilyTeam implements AutoCloseable {
     private final MessageConsumer cases;
     private final MessageConsumer quarantine;
 
+    /** A consumer on any broker's AMQP acceptor (an external Artemis, say); close it after. */
+    public static FamilyTeam at(String amqpUrl) {
+        return new FamilyTeam(amqpUrl);
+    }
+
     FamilyTeam(String url) {
         try {
             connection = new JmsConnectionFactory(url).createConnection();
@@ -55,6 +60,16 @@ public final class FamilyTeam implements AutoCloseable {
         } catch (JMSException e) {
             throw new IllegalStateException("the family team cannot connect to " + url, e);
         }
+    }
+
+    /** The next case, if one arrives within the time. */
+    public Optional<Delivered> pollCase(Duration timeout) {
+        return poll(cases, timeout);
+    }
+
+    /** The next message on gateway.quarantine, if one arrives within the time. */
+    public Optional<Delivered> pollQuarantine(Duration timeout) {
+        return poll(quarantine, timeout);
     }
 
     public Delivered nextCase(Duration timeout) {

@@ -46,7 +46,15 @@ public final class RawSoap {
     private static final String ACTIONS = "urn:familygateway:service:v1:Submit";
 
     /** What came back over HTTP. */
-    public record Response(int status, byte[] body) {
+    public record Response(int status, byte[] body, java.net.http.HttpHeaders headers) {
+
+        public Response(int status, byte[] body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -74,7 +82,7 @@ public final class RawSoap {
     private final String address;
     private final HttpClient http;
 
-    RawSoap(String address, List<X509Certificate> trustedCas) {
+    public RawSoap(String address, List<X509Certificate> trustedCas) {
         this.address = address;
         this.http = HttpClient.newBuilder().sslContext(sslContext(trustedCas)).connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -111,7 +119,7 @@ public final class RawSoap {
                 .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("cannot post to " + address, e);
         } catch (InterruptedException e) {

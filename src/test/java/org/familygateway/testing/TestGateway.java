@@ -52,6 +52,7 @@ public final class TestGateway implements BeforeAllCallback, AfterAllCallback {
         overrides.put("sftp.port", String.valueOf(FreePorts.next()));
         overrides.put("broker.port", String.valueOf(FreePorts.next()));
         overrides.putIfAbsent("console.port", String.valueOf(FreePorts.next()));
+        overrides.putIfAbsent("operations.port", String.valueOf(FreePorts.next()));
         start();
     }
 

@@ -1,0 +1,78 @@
+package org.familygateway.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.familygateway.audit.AuditTrail;
+import org.familygateway.operations.GatewayMetrics;
+import org.familygateway.operations.HealthChecks;
+import org.familygateway.operations.OperationsServer;
+
+/** The metrics and health endpoints, wired to the running gateway's parts (settings: operations). */
+final class OperationsParts {
+
+    private static final int WITHIN_MILLIS = 2000;
+
+    private OperationsParts() {
+    }
+
+    /** Counts what the audit records and reads the queue depths; the caller closes it. */
+    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues) {
+        GatewayMetrics metrics = new GatewayMetrics();
+        for (String queue : Queues.ALL) {
+            metrics.queueDepth(queue, queues, q -> q.depth(queue));
+        }
+        audit.observe(metrics);
+        return metrics;
+    }
+
+    static OperationsServer serve(GatewaySettings settings, GatewayMetrics metrics, BrokerQueues queues, DataSource database,
+                                  int sftpPort) {
+        HealthChecks health = new HealthChecks()
+                .add("broker", queues::problem)
+                .add("database", () -> database(database))
+                .add("sftp", () -> sshBanner(settings.sftp().host(), sftpPort))
+                .add("soap", () -> listening(settings.soap().host(), settings.soap().port()));
+        GatewaySettings.Operations o = settings.operations();
+        return OperationsServer.start(o.hostOrDefault(), o.portOrDefault(), metrics, health);
+    }
+
+    private static Optional<String> database(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(WITHIN_MILLIS / 1000) ? Optional.empty() : Optional.of("the connection is not valid");
+        } catch (SQLException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The SFTP server answers a connection with its SSH identification line. */
+    private static Optional<String> sshBanner(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), WITHIN_MILLIS);
+            socket.setSoTimeout(WITHIN_MILLIS);
+            InputStream in = socket.getInputStream();
+            String banner = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
+            return banner.equals("SSH-") ? Optional.empty() : Optional.of("no SSH identification from " + host + ":" + port);
+        } catch (IOException e) {
+            return Optional.of("cannot reach " + host + ":" + port + ": " + e.getMessage());
+        }
+    }
+
+    /** The HTTPS listener takes connections (the handshake and WS-Security are the tests' business). */
+    private static Optional<String> listening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), WITHIN_MILLIS);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot reach " + host + ":" + port + ": " + e.getMessage());
+        }
+    }
+}

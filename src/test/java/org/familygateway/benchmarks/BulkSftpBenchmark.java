@@ -1,0 +1,168 @@
+package org.familygateway.benchmarks;
+
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.familygateway.app.GatewaySettings;
+import org.familygateway.model.v1.ReceiptType;
+import org.familygateway.simulator.GatewayReceipts;
+import org.familygateway.simulator.PartnerIdentity;
+import org.familygateway.simulator.SftpPartnerClient;
+import org.familygateway.testing.SyntheticShares;
+import org.familygateway.testing.TestGateway;
+import org.familygateway.app.TrustParts;
+import org.familygateway.trust.SshKeys;
+
+/**
+ * A signed bulk share over SFTP, end to end against a running gateway (its own JVM, heap capped):
+ * the school's synthetic termly share (SyntheticShares, as BulkShareBenchmark) of N records, CMS-signed
+ * as a stream, uploaded; timed from the upload's close to the signed receipt (every record verified,
+ * validated and durable on gateway.intake), and on until the pipeline has moved every chunk on. Peak
+ * heap is the gateway's, sampled from its metrics endpoint every 100 ms.
+ *
+ *   benchmarks/run BulkSftpBenchmark -- --records 1000000 --gateway-heap 512m
+ */
+public final class BulkSftpBenchmark {
+
+    private static final PartnerIdentity SCHOOL = TestGateway.partner("example-school");
+
+    private BulkSftpBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        long records = Long.parseLong(options.getOrDefault("records", "1000000"));
+        String heap = options.getOrDefault("gateway-heap", "512m");
+        Path folder = Files.createTempDirectory("fg-bulk-sftp-");
+        try (GatewayProcess gateway = GatewayProcess.start(List.of("-Xmx" + heap))) {
+            GatewaySettings settings = gateway.settings();
+            Path share = SyntheticShares.write(folder.resolve("share.xml"), records, 1000, 42);
+            Path signed = sign(share, folder.resolve("share.p7m"));
+            Files.delete(share);
+            System.out.printf("%d records, signed file %d MB; gateway heap cap %s%n", records, Files.size(signed) >> 20, heap);
+            warmUp(gateway, settings, folder);
+
+            AtomicLong peak = new AtomicLong();
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            Thread sampler = new Thread(() -> sample(gateway, peak, sampling), "heap-sampler");
+            sampler.start();
+            try (SftpPartnerClient school = client(settings)) {
+                Instant started = Instant.now();
+                upload(school, signed, "term.p7m");
+                Instant uploaded = Instant.now();
+                ReceiptType receipt = awaitReceipt(school, settings, "term.p7m", Duration.ofMinutes(30));
+                Instant received = Instant.now();
+                while (gateway.queueDepth("gateway.intake") > 0) {
+                    Thread.sleep(100);
+                }
+                Instant forwarded = Instant.now();
+                sampling.set(false);
+                sampler.join();
+                double processing = seconds(uploaded, received);
+                System.out.printf("upload %.1f s; upload closed -> receipt %.1f s = %.0f records/s (%s: %s accepted, %s rejected); "
+                                + "-> all chunks through the pipeline %.1f s = %.0f records/s; upload start -> receipt %.1f s%n",
+                        seconds(started, uploaded), processing, records / processing, receipt.getOutcome(),
+                        receipt.getRecords().getAccepted(), receipt.getRecords().getRejected(), seconds(uploaded, forwarded),
+                        records / seconds(uploaded, forwarded), seconds(started, received));
+                System.out.printf("gateway peak heap in use (sampled every 100 ms): %d MB of %s%n", peak.get() >> 20, heap);
+            }
+        } finally {
+            BareIntake.deleteQuietly(folder);
+        }
+    }
+
+    private static void warmUp(GatewayProcess gateway, GatewaySettings settings, Path folder) throws Exception {
+        Path share = SyntheticShares.write(folder.resolve("warm.xml"), 100_000, 1000, 7);
+        Path signed = sign(share, folder.resolve("warm.p7m"));
+        try (SftpPartnerClient school = client(settings)) {
+            upload(school, signed, "warm-up.p7m");
+            awaitReceipt(school, settings, "warm-up.p7m", Duration.ofMinutes(10));
+        }
+        while (gateway.queueDepth("gateway.intake") > 0) {
+            Thread.sleep(100);
+        }
+        Files.delete(share);
+        Files.delete(signed);
+    }
+
+    private static void sample(GatewayProcess gateway, AtomicLong peak, AtomicBoolean sampling) {
+        while (sampling.get()) {
+            try {
+                peak.accumulateAndGet(gateway.heapUsed(), Math::max);
+                Thread.sleep(100);
+            } catch (Exception e) {
+                return;
+            }
+        }
+    }
+
+    private static SftpPartnerClient client(GatewaySettings settings) {
+        return new SftpPartnerClient(settings.sftp().host(), settings.sftp().port(),
+                SshKeys.publicKey(Path.of(settings.sftp().hostKey() + ".pub")), SCHOOL);
+    }
+
+    private static void upload(SftpPartnerClient client, Path file, String name) {
+        client.withSftp(sftp -> {
+            try (OutputStream out = sftp.write("inbox/" + name); InputStream in = Files.newInputStream(file)) {
+                in.transferTo(out);
+            }
+            return null;
+        });
+    }
+
+    private static ReceiptType awaitReceipt(SftpPartnerClient client, GatewaySettings settings, String name, Duration within)
+            throws Exception {
+        GatewayReceipts checker = new GatewayReceipts(TrustParts.certificatePaths(settings, java.time.Clock.systemUTC()));
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            boolean there = client.withSftp(sftp -> StreamSupport.stream(sftp.readDir("receipts").spliterator(), false)
+                    .anyMatch(e -> e.getFilename().equals(name + ".receipt.p7m")));
+            if (there) {
+                return checker.verify(client.withSftp(sftp -> {
+                    try (InputStream in = sftp.read("receipts/" + name + ".receipt.p7m")) {
+                        return in.readAllBytes();
+                    }
+                }));
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no receipt for " + name + " within " + within);
+    }
+
+    /** CMS SignedData, content encapsulated, written as a stream (the share never sits in memory). */
+    private static Path sign(Path content, Path target) throws Exception {
+        PrivateKey key = SCHOOL.signingKey();
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> "Ed25519";
+        };
+        CMSSignedDataStreamGenerator generator = new CMSSignedDataStreamGenerator();
+        generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build(algorithm, key, SCHOOL.signingCertificate()));
+        generator.addCertificate(new JcaX509CertificateHolder(SCHOOL.signingCertificate()));
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+             OutputStream signing = generator.open(file, true);
+             InputStream in = Files.newInputStream(content)) {
+            in.transferTo(signing);
+        }
+        return target;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}

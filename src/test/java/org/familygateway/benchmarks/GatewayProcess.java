@@ -1,0 +1,103 @@
+package org.familygateway.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.familygateway.app.GatewaySettings;
+import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.Project;
+
+/**
+ * The gateway in a JVM of its own (the benchmark's classpath, the project's configuration, free ports,
+ * a fresh data folder), so that its heap and CPU are its own; read through its metrics endpoint.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path dataDir;
+    private final Map<String, String> overrides;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private GatewayProcess(Process process, Path dataDir, Map<String, String> overrides) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.overrides = overrides;
+    }
+
+    static GatewayProcess start(List<String> jvmOptions) throws IOException, InterruptedException {
+        Path dataDir = Files.createTempDirectory("fg-benchmark-gateway-");
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("dataDir", dataDir.resolve("data").toString());
+        overrides.put("soap.port", String.valueOf(FreePorts.next()));
+        overrides.put("sftp.port", String.valueOf(FreePorts.next()));
+        overrides.put("broker.port", String.valueOf(FreePorts.next()));
+        overrides.put("console.port", String.valueOf(FreePorts.next()));
+        overrides.put("operations.port", String.valueOf(FreePorts.next()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.familygateway.app.GatewayCommand", "run"));
+        overrides.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
+        Path log = dataDir.resolve("gateway.log");
+        Process process = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!Files.readString(log).contains("Family Gateway started")) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the gateway did not start: " + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+        return new GatewayProcess(process, dataDir, overrides);
+    }
+
+    GatewaySettings settings() {
+        return GatewaySettings.load(Project.config(), overrides);
+    }
+
+    String metrics() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + overrides.get("operations.port") + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The sum of the series of this metric whose labels contain the text given (e.g. area="heap"). */
+    double sum(String metric, String labelText) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)} (\\S+)$").matcher(metrics());
+        double total = 0;
+        while (m.find()) {
+            if (m.group(1).contains(labelText)) {
+                total += Double.parseDouble(m.group(2));
+            }
+        }
+        return total;
+    }
+
+    long heapUsed() throws IOException, InterruptedException {
+        return (long) sum("jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    long queueDepth(String queue) throws IOException, InterruptedException {
+        return (long) sum("fg_queue_depth", "queue=\"" + queue + "\"");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        process.waitFor();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.familygateway.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.familygateway.app.GatewaySettings;
+import org.familygateway.simulator.PartnerIdentity;
+import org.familygateway.testing.Examples;
+import org.familygateway.testing.FamilyTeam;
+import org.familygateway.testing.RawSoap;
+import org.familygateway.testing.TestGateway;
+import org.familygateway.trust.Pem;
+
+/**
+ * Signed SOAP referrals, end to end against a running gateway (its own JVM): messages per second and
+ * latency (p50, p99) at each concurrency, while the family team drains family-team.cases; then, in
+ * the same run, the bare limit (BareIntake: signature, validation, durable enqueue of the same kind of
+ * messages, no gateway) at the same concurrency, and the ratio. Envelopes are signed before each
+ * timed run, so the load generator's own signing does not compete with the gateway for the CPU.
+ *
+ *   benchmarks/run SoapReferralBenchmark -Xmx1g -- --messages 4000 --concurrency 4,16,64 --gateway-heap 512m
+ *   (--no-bare: the gateway only; --gateway-jvm "-XX:StartFlightRecording=filename=/tmp/g.jfr": profile it)
+ */
+public final class SoapReferralBenchmark {
+
+    private static final PartnerIdentity SCHOOL = TestGateway.partner("example-school");
+
+    private SoapReferralBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        int messages = Integer.parseInt(options.getOrDefault("messages", "4000"));
+        int[] levels = Arrays.stream(options.getOrDefault("concurrency", "4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "1500"));
+        String heap = options.getOrDefault("gateway-heap", "512m");
+        System.out.printf("%d processors; gateway heap %s; %d messages per run (after %d to warm up)%n",
+                Runtime.getRuntime().availableProcessors(), heap, messages, warmUp);
+        List<Result> gateway = new ArrayList<>();
+        GatewaySettings settings;
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
+        if (options.containsKey("gateway-jvm")) {
+            jvm.addAll(List.of(options.get("gateway-jvm").split(" ")));   // e.g. a flight recording, to see where the time goes
+        }
+        boolean bareToo = !options.containsKey("no-bare");
+        try (GatewayProcess process = GatewayProcess.start(jvm)) {
+            settings = process.settings();
+            List<X509Certificate> anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
+            String address = settings.soap().address();
+            try (Drain drain = new Drain("amqp://127.0.0.1:" + settings.broker().port())) {
+                run("warm-up", 8, sign(address, anchors, warmUp), envelope -> post(address, anchors, envelope));
+                for (int concurrency : levels) {
+                    List<byte[]> envelopes = sign(address, anchors, messages);
+                    gateway.add(run("gateway", concurrency, envelopes, envelope -> post(address, anchors, envelope)));
+                }
+                System.out.printf("family team took %d cases; heap in use in the gateway now %d MB%n", drain.count.get(),
+                        process.heapUsed() >> 20);
+            }
+        }
+        if (!bareToo) {
+            return;
+        }
+        Path folder = Files.createTempDirectory("fg-bare-");
+        try (BareIntake bare = new BareIntake(settings, folder)) {
+            String address = settings.soap().address();
+            List<X509Certificate> anchors = List.of();
+            run("bare warm-up", 2, sign(address, anchors, warmUp), bare::take);
+            for (int i = 0; i < levels.length; i++) {
+                Result limit = run("bare limit", levels[i], sign(address, anchors, messages), bare::take);
+                System.out.printf("concurrency %d: gateway %.0f/s is %.0f%% of the bare limit %.0f/s%n", levels[i],
+                        gateway.get(i).perSecond, 100 * gateway.get(i).perSecond / limit.perSecond, limit.perSecond);
+            }
+        } finally {
+            BareIntake.deleteQuietly(folder);
+        }
+    }
+
+    private static final ThreadLocal<RawSoap> CLIENTS = new ThreadLocal<>();
+
+    private static boolean post(String address, List<X509Certificate> anchors, byte[] envelope) {
+        RawSoap client = CLIENTS.get();
+        if (client == null) {
+            client = new RawSoap(address, anchors);
+            CLIENTS.set(client);
+        }
+        return client.post(envelope).status() == 200;
+    }
+
+    private static List<byte[]> sign(String address, List<X509Certificate> anchors, int count) throws Exception {
+        RawSoap signer = new RawSoap(address, anchors);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<byte[]>> signed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            signed.add(pool.submit(() -> signer.signedEnvelope(Examples.xml(Examples.referral()), SCHOOL)));
+        }
+        List<byte[]> envelopes = new ArrayList<>();
+        for (Future<byte[]> f : signed) {
+            envelopes.add(f.get());
+        }
+        pool.shutdown();
+        return envelopes;
+    }
+
+    /** What one message costs: true when it was accepted. */
+    @FunctionalInterface
+    interface Intake {
+        boolean take(byte[] envelope) throws Exception;
+    }
+
+    private record Result(double perSecond, long p50Micros, long p99Micros) {
+    }
+
+    private static Result run(String what, int concurrency, List<byte[]> envelopes, Intake intake) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        long[] micros = new long[envelopes.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long started = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < envelopes.size(); i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    if (!intake.take(envelopes.get(i))) {
+                        refused.incrementAndGet();
+                    }
+                    micros[i] = (System.nanoTime() - t0) / 1000;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        Result result = new Result(envelopes.size() / seconds, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]);
+        System.out.printf("%-12s concurrency %3d: %6d messages in %6.1f s = %7.0f/s  p50 %6.1f ms  p99 %6.1f ms  refused %d%n", what,
+                concurrency, envelopes.size(), seconds, result.perSecond, result.p50Micros / 1000.0, result.p99Micros / 1000.0,
+                refused.get());
+        return result;
+    }
+
+    /** The family team, consuming as fast as cases come, so that back-pressure never engages. */
+    private static final class Drain implements AutoCloseable {
+        final AtomicLong count = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        Drain(String url) {
+            FamilyTeam team = FamilyTeam.at(url);
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    team.pollCase(Duration.ofMillis(200)).ifPresent(c -> count.incrementAndGet());
+                }
+                team.close();
+            }, "family-team");
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.familygateway.crash;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.familygateway.model.v1.CaseType;
+import org.familygateway.testing.FamilyTeam;
+
+/**
+ * Starts the packaged gateway, drives referrals over SOAP and SFTP at it, SIGKILLs it at random
+ * moments (0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then reconciles: every message a partner
+ * was told was accepted (or whose resend was refused as REPLAYED after the first answer was lost) is
+ * on family-team.cases exactly once, or quarantined with a reason; no case is there twice; nothing
+ * is there that no partner sent. Exits 1 if any of that fails.
+ *
+ *   .ci/crash-harness                               (CI size: 600 messages, 5 kills)
+ *   .ci/crash-harness --messages 4000 --kills 25    (long)
+ */
+public final class CrashHarness {
+
+    private CrashHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int messages = Integer.parseInt(options.getOrDefault("messages", "600"));
+        int kills = Integer.parseInt(options.getOrDefault("kills", "5"));
+        int sftpEvery = Integer.parseInt(options.getOrDefault("sftp-every", "5"));
+        Random random = new Random(Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime()))));
+        Path home = Files.createTempDirectory("fg-crash-harness-");
+        GatewayUnderTest gateway = new GatewayUnderTest(Path.of(options.getOrDefault("jar", "target/family-gateway.jar")), home);
+        System.out.printf("crash harness: %d messages (1 in %d by SFTP), %d kills; gateway state under %s%n", messages, sftpEvery, kills, home);
+        System.out.printf("started in %d ms%n", gateway.start().toMillis());
+
+        Ledger ledger = new Ledger();
+        Partners partners = new Partners(gateway.settings(), ledger);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<Future<?>> sending = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            sending.add(senders.submit(() -> {
+                for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+                    if (i % sftpEvery == 0) {
+                        partners.sendBySftp();
+                    } else {
+                        partners.sendBySoap();
+                    }
+                }
+                return null;
+            }));
+        }
+        senders.shutdown();
+        Instant began = Instant.now();
+        for (int k = 1; k <= kills; k++) {
+            awaitProgress(ledger, Duration.ofSeconds(90));   // kill under load, not while partners are still connecting
+            long upFor = 500 + random.nextInt(5000);
+            Thread.sleep(upFor);
+            gateway.kill();
+            System.out.printf("kill %d, %d ms into the load, %d messages settled so far; ", k, upFor, ledger.all().size());
+            System.out.printf("restarted in %d ms%n", gateway.start().toMillis());
+        }
+        for (Future<?> f : sending) {
+            f.get();
+        }
+        senders.awaitTermination(1, TimeUnit.MINUTES);
+        System.out.printf("all %d messages settled in %d s (%d resends)%n", ledger.all().size(),
+                Duration.between(began, Instant.now()).toSeconds(), partners.retries.get());
+        while (gateway.queueDepth("gateway.intake") != 0) {
+            Thread.sleep(200);
+        }
+        boolean reconciled = reconcile(ledger, gateway);
+        gateway.stop();
+        System.exit(reconciled ? 0 : 1);
+    }
+
+    private static void awaitProgress(Ledger ledger, Duration within) throws InterruptedException {
+        int before = ledger.all().size();
+        Instant deadline = Instant.now().plus(within);
+        while (ledger.all().size() == before && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean reconcile(Ledger ledger, GatewayUnderTest gateway) {
+        // one case per household, in versions: a message reached the family team when a version names it among its
+        // sources (with the receipt of the delivery that was kept); a duplicate is a case version delivered twice
+        Map<String, java.util.Set<String>> casesByMessage = new HashMap<>();
+        Map<String, Integer> casesByReceipt = new HashMap<>();
+        Map<String, String> quarantinedByMessage = new HashMap<>();
+        int cases = 0;
+        try (FamilyTeam team = FamilyTeam.at(gateway.amqpUrl())) {
+            for (Optional<FamilyTeam.Delivered> c = team.pollCase(Duration.ofSeconds(10)); c.isPresent(); c = team.pollCase(Duration.ofSeconds(3))) {
+                cases++;
+                CaseType delivered = c.get().asCase();
+                casesByReceipt.merge(delivered.getCaseId() + ":" + delivered.getVersion(), 1, Integer::sum);
+                delivered.getSource().forEach(s -> casesByMessage.computeIfAbsent(s.getMessageId(), m -> new java.util.HashSet<>())
+                        .add(s.getReceiptId()));
+            }
+            for (Optional<FamilyTeam.Delivered> q = team.pollQuarantine(Duration.ofSeconds(3)); q.isPresent(); q = team.pollQuarantine(Duration.ofSeconds(2))) {
+                String messageId = q.get().property("fgSenderMessageId");
+                if (messageId != null) {
+                    quarantinedByMessage.put(messageId, q.get().property("fgReasonCode"));
+                }
+            }
+        }
+        Map<Ledger.Outcome, Integer> outcomes = new HashMap<>();
+        int missing = 0;
+        int quarantinedOnly = 0;
+        int earlierReceipt = 0;
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Ledger.Sent> e : ledger.all().entrySet()) {
+            Ledger.Sent sent = e.getValue();
+            outcomes.merge(sent.outcome(), 1, Integer::sum);
+            int found = casesByMessage.getOrDefault(e.getKey(), java.util.Set.of()).size();
+            if (sent.outcome() == Ledger.Outcome.REJECTED) {
+                System.out.printf("  rejected: %s message %s after %d attempt(s): %s%n", sent.channel(), e.getKey(), sent.attempts(),
+                        sent.reason());
+                if (found > 0) {
+                    problems.add("rejected " + e.getKey() + " (" + sent.reason() + ") reached the family team");
+                }
+                continue;
+            }
+            if (found == 0 && quarantinedByMessage.containsKey(e.getKey())) {
+                quarantinedOnly++;
+            } else if (found == 0) {
+                missing++;
+                problems.add("LOST: " + sent.channel() + " message " + e.getKey() + " (" + sent.outcome() + ", receipt " + sent.receiptId() + ")");
+            } else if (found > 1) {
+                problems.add("DUPLICATED: message " + e.getKey() + " was taken in as " + found + " deliveries");
+            }
+            if (found == 1 && sent.receiptId() != null && !casesByMessage.get(e.getKey()).contains(sent.receiptId())) {
+                // a resend took over the claim of a delivery a crash cut off after it was durable: the broker kept
+                // the first copy (duplicate detection), so the case names the first delivery's receipt
+                earlierReceipt++;
+            }
+        }
+        long strangers = casesByMessage.keySet().stream().filter(m -> !ledger.all().containsKey(m)).count();
+        long twice = casesByReceipt.values().stream().filter(n -> n > 1).count();
+        if (strangers > 0) {
+            problems.add(strangers + " case(s) for message ids no partner sent");
+        }
+        if (twice > 0) {
+            problems.add(twice + " case version(s) delivered more than once");
+        }
+        System.out.println();
+        System.out.println("reconciliation");
+        System.out.printf("  messages sent                      %6d%n", ledger.all().size());
+        System.out.printf("  accepted, receipt received         %6d%n", outcomes.getOrDefault(Ledger.Outcome.ACCEPTED, 0));
+        System.out.printf("  accepted, receipt lost in a crash  %6d  (the resend was refused as REPLAYED)%n",
+                outcomes.getOrDefault(Ledger.Outcome.ACCEPTED_RECEIPT_LOST, 0));
+        System.out.printf("  rejected                           %6d%n", outcomes.getOrDefault(Ledger.Outcome.REJECTED, 0));
+        System.out.printf("  case versions on family-team.cases %6d  (one case per household, a version per change)%n", cases);
+        System.out.printf("  accepted and quarantined instead   %6d%n", quarantinedOnly);
+        System.out.printf("  case names an earlier delivery     %6d  (a resend after a crash; the broker kept the first copy)%n",
+                earlierReceipt);
+        System.out.printf("  accepted but lost                  %6d%n", missing);
+        System.out.printf("  duplicate cases                    %6d%n", twice + casesByMessage.values().stream().filter(l -> l.size() > 1).count());
+        System.out.printf("  cases no partner sent              %6d%n", strangers);
+        problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
+        System.out.println(problems.isEmpty() ? "RECONCILED: nothing lost, nothing duplicated" : "NOT RECONCILED: " + problems.size() + " problem(s)");
+        return problems.isEmpty();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,95 @@
+package org.familygateway.crash;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.familygateway.app.GatewaySettings;
+import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.Project;
+
+/**
+ * The packaged gateway ({@code java -jar target/family-gateway.jar run}) as its own process, on the
+ * same ports and data folder across restarts, so that partners and the family team find it again.
+ */
+final class GatewayUnderTest {
+
+    private final Path jar;
+    private final Path home;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private Process process;
+    private int starts;
+
+    GatewayUnderTest(Path jar, Path home) {
+        this.jar = jar;
+        this.home = home;
+        overrides.put("dataDir", home.resolve("data").toString());
+        for (String port : List.of("soap.port", "sftp.port", "broker.port", "console.port", "operations.port")) {
+            overrides.put(port, String.valueOf(FreePorts.next()));
+        }
+    }
+
+    GatewaySettings settings() {
+        return GatewaySettings.load(Project.config(), overrides);
+    }
+
+    /** Starts the jar and waits until it says it has started. */
+    Duration start() throws IOException, InterruptedException {
+        Instant began = Instant.now();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "run"));
+        overrides.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
+        Path log = home.resolve("gateway-" + (++starts) + ".log");
+        process = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!Files.readString(log).contains("Family Gateway started")) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the gateway did not start (" + log + "): " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return Duration.between(began, Instant.now());
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, and waits for the clean stop. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    long queueDepth(String queue) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + overrides.get("operations.port") + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^fg_queue_depth\\{queue=\"" + Pattern.quote(queue) + "\"} (\\S+)$").matcher(metrics);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    }
+
+    String amqpUrl() {
+        return "amqp://127.0.0.1:" + overrides.get("broker.port");
+    }
+
+    List<String> cliSettings() {
+        List<String> settings = new ArrayList<>();
+        overrides.forEach((k, v) -> settings.addAll(List.of("--set", k + "=" + v)));
+        return settings;
+    }
+}

@@ -1,0 +1,103 @@
+package org.familygateway.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.familygateway.app.Database;
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ReasonCodeType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The replay guard's answer to a resend depends on what became of the first delivery. */
+class MessageIdsTest {
+
+    private final Database database = Database.open("jdbc:h2:mem:ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "gateway", "");
+    private final MovableClock clock = new MovableClock();
+    private final MessageIds ids = new MessageIds(database.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400));
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void a_resend_while_the_first_delivery_is_unfinished_is_told_to_try_later_not_that_it_is_a_replay() {
+        ids.claim("example-school", "m-1", "r-1");
+
+        assertThatThrownBy(() -> ids.claim("example-school", "m-1", "r-2")).isInstanceOfSatisfying(Rejection.class, r -> {
+            assertThat(r.code()).isEqualTo(ReasonCodeType.INTERNAL_ERROR);
+            assertThat(r.getMessage()).contains("has not finished").contains("send it again in 121 seconds");
+        });
+    }
+
+    @Test
+    void a_resend_after_the_first_was_accepted_is_a_replay() {
+        ids.claim("example-school", "m-1", "r-1");
+        ids.accepted("example-school", "m-1", "r-1");
+
+        assertThatThrownBy(() -> ids.claim("example-school", "m-1", "r-2"))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.REPLAYED));
+    }
+
+    @Test
+    void a_resend_after_the_lease_of_a_claim_cut_off_by_a_crash_takes_it_over() {
+        ids.claim("example-school", "m-1", "r-1");
+        clock.move(Duration.ofMinutes(3));
+
+        ids.claim("example-school", "m-1", "r-2");
+        ids.accepted("example-school", "m-1", "r-2");
+
+        assertThatThrownBy(() -> ids.claim("example-school", "m-1", "r-3"))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.REPLAYED));
+    }
+
+    @Test
+    void the_same_delivery_taken_up_again_after_a_restart_keeps_its_claim() {
+        ids.claim("example-police", "m-1", "arrival-1");
+
+        ids.claim("example-police", "m-1", "arrival-1");
+        ids.accepted("example-police", "m-1", "arrival-1");
+
+        assertThatThrownBy(() -> ids.claim("example-police", "m-1", "r-2"))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.REPLAYED));
+    }
+
+    @Test
+    void the_same_delivery_taken_up_again_after_it_was_accepted_is_not_refused_as_its_own_replay() {
+        ids.claim("example-police", "m-1", "arrival-1");
+        ids.accepted("example-police", "m-1", "arrival-1");
+
+        ids.claim("example-police", "m-1", "arrival-1");
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-23T09:00:00Z");
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
