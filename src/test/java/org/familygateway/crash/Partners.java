@@ -50,8 +50,30 @@ final class Partners {
         this.anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
     }
 
-    void sendBySoap() {
+    private static final java.util.concurrent.atomic.AtomicInteger FAMILIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The sample referral about a family of its own: the gateway keeps one case per household, so the
+     * load is many households, as a county's is, not hundreds of referrals about one.
+     */
+    static ReferralType referral() {
         ReferralType referral = Examples.referral();
+        int n = FAMILIES.incrementAndGet();
+        StringBuilder surname = new StringBuilder("Crash");
+        for (int rest = n; rest > 0; rest /= 26) {
+            surname.append((char) ('a' + rest % 26));
+        }
+        referral.getHousehold().getAddress().getLine().set(0, n + " Harness Street");
+        referral.getHousehold().getAddress().setUPRN(null);
+        referral.getHousehold().getMember().forEach(member -> {
+            member.setIdentifiers(null);
+            member.getName().setSurname(surname.toString());
+        });
+        return referral;
+    }
+
+    void sendBySoap() {
+        ReferralType referral = referral();
         RawSoap soap = new RawSoap(settings.soap().address(), anchors);
         boolean answerLost = false;
         for (int attempt = 1; ; attempt++) {
@@ -70,7 +92,7 @@ final class Partners {
     }
 
     void sendBySftp() {
-        ReferralType referral = Examples.referral();
+        ReferralType referral = referral();
         referral.getReferrer().getAgency().setPartnerId("example-police");
         referral.getReferrer().getAgency().setName("Example Constabulary");
         referral.getReferrer().getAgency().setKind(AgencyKindType.POLICE);
