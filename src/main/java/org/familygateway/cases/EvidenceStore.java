@@ -209,35 +209,29 @@ final class EvidenceStore {
 
     /** Lifts a restriction (consent given again): the evidence about these people may be used again. */
     static int unrestrict(Connection connection, Collection<Long> personIds) throws SQLException {
-        if (personIds.isEmpty()) {
-            return 0;
-        }
-        String ids = personIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        int lifted = 0;
-        for (String which : List.of("person_id in (" + ids + ")", "id in (select evidence_id from evidence_person where person_id in (" + ids + "))")) {
-            try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = null where restricted_at is not null"
-                    + " and " + which)) {
-                lifted += update.executeUpdate();
-            }
-        }
-        return lifted;
+        return setRestricted(connection, personIds, null);
     }
 
     /** Restricts the evidence about these people: kept, but no longer used or sent. Returns how many pieces. */
     static int restrict(Connection connection, Collection<Long> personIds, Instant at) throws SQLException {
+        return setRestricted(connection, personIds, at);
+    }
+
+    /** Sets (or with null lifts) the restriction on the evidence about these people, that is not so already. */
+    private static int setRestricted(Connection connection, Collection<Long> personIds, Instant at) throws SQLException {
         if (personIds.isEmpty()) {
             return 0;
         }
         String ids = personIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        int restricted = 0;
+        int changed = 0;
         for (String which : List.of("person_id in (" + ids + ")", "id in (select evidence_id from evidence_person where person_id in (" + ids + "))")) {
-            try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = ? where restricted_at is null and "
-                    + which)) {
-                update.setTimestamp(1, Timestamp.from(at));
-                restricted += update.executeUpdate();
+            try (PreparedStatement update = connection.prepareStatement("update evidence set restricted_at = ? where restricted_at is "
+                    + (at == null ? "not null" : "null") + " and " + which)) {
+                update.setTimestamp(1, at == null ? null : Timestamp.from(at));
+                changed += update.executeUpdate();
             }
         }
-        return restricted;
+        return changed;
     }
 
     private static Map<Long, Map<String, Long>> peopleOf(Connection connection, Collection<Long> evidenceIds) throws SQLException {

@@ -6,12 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,8 +89,7 @@ public final class HouseholdCases {
     private final CaseFilter filter;
     private final Clock clock;
     private final String instance;
-    /** The headers of the message being taken in, for the observers told after it commits (metrics). */
-    private Map<String, Object> lastHeaders = Map.of();
+    private final StepAudit steps;
 
     public HouseholdCases(DataSource dataSource, PersonIndex people, MessageXml xml, Pseudonyms pseudonyms, RuleSet rules,
             AuditTrail audit, CaseFilter filter, Clock clock) {
@@ -106,6 +103,7 @@ public final class HouseholdCases {
         this.filter = filter;
         this.clock = clock;
         this.instance = "gateway-" + UUID.randomUUID();
+        this.steps = new StepAudit(pseudonyms);
     }
 
     /** The case id of a household: the same household always has the same case. */
@@ -115,8 +113,7 @@ public final class HouseholdCases {
 
     /** Takes in an accepted referral or share chunk; returns the case versions to send. */
     public synchronized List<CaseUpdate> take(byte[] body, Map<String, Object> headers) {
-        lastHeaders = headers;
-        return inTransaction(connection -> {
+        return inTransaction(headers, connection -> {
             String type = text(headers, Headers.MESSAGE_TYPE);
             Set<Long> touched = switch (type) {
                 case "Referral" -> referral(connection, xml.read(body, ReferralType.class), headers);
@@ -129,8 +126,7 @@ public final class HouseholdCases {
 
     /** Takes in an accepted consent update: a withdrawal ends the household's case; consent given again resumes it. */
     public synchronized List<CaseUpdate> consent(byte[] body, Map<String, Object> headers) {
-        lastHeaders = headers;
-        return inTransaction(connection -> {
+        return inTransaction(headers, connection -> {
             ConsentUpdateType update = xml.read(body, ConsentUpdateType.class);
             String partner = text(headers, Headers.PARTNER_ID);
             if (EvidenceStore.holds(connection, partner, update.getMessageId(), Evidence.NO_RECORD)) {
@@ -139,20 +135,19 @@ public final class HouseholdCases {
             Map<String, Long> named = namedPeople(connection, update, partner);
             Evidence evidence = evidence(headers, update.getSender().getKind().value(), update.getMessageId(), Evidence.NO_RECORD,
                     Evidence.Kind.CONSENT, update.getChange().value(), null, xml.write(MessageXml.ELEMENTS.createConsentUpdate(update)), named);
-            long evidenceId = EvidenceStore.add(connection, evidence, null);
-            Evidence held = withId(evidence, evidenceId);
+            EvidenceStore.add(connection, evidence, null);
             Set<Long> affected = householdsOf(connection, named.values());
             List<CaseUpdate> updates = new ArrayList<>();
             if (update.getChange() == ConsentChangeType.WITHDRAWN) {
                 LocalDate on = update.getWithdrawal().getWithdrawnOn();
                 for (long household : affected) {
-                    updates.addAll(withdraw(connection, household, on, held, headers));
+                    updates.addAll(withdraw(connection, household, on, evidence, headers));
                 }
                 if (affected.isEmpty()) {
                     // nobody it names is known: nothing to stop, but their evidence (none) and the withdrawal are on record
                     EvidenceStore.restrict(connection, named.values(), clock.instant());
-                    audit.append(connection, entry(AuditEventType.CONSENT_WITHDRAWN, headers, null,
-                            "consent withdrawn for people the gateway holds no household for; nothing was forwarded", subjectsOf(named.values())));
+                    audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, null,
+                            "consent withdrawn for people the gateway holds no household for; nothing was forwarded", steps.subjectsOf(named.values())));
                 }
                 return updates;
             }
@@ -169,8 +164,7 @@ public final class HouseholdCases {
 
     /** Decides again the households whose evidence aged in or out of the rules' windows by today. */
     public synchronized List<CaseUpdate> reviewDue() {
-        lastHeaders = Map.of();
-        return inTransaction(connection -> {
+        return inTransaction(Map.of(), connection -> {
             List<CaseUpdate> updates = new ArrayList<>();
             for (long household : CaseStore.dueForReview(connection, today(), REVIEWS_PER_RUN)) {
                 updates.addAll(decide(connection, household, Map.of()));
@@ -199,7 +193,7 @@ public final class HouseholdCases {
         }
         EvidenceStore.add(connection, evidence(headers, referral.getReferrer().getAgency().getKind().value(), referral.getMessageId(),
                 Evidence.NO_RECORD, Evidence.Kind.REFERRAL, "NEW", null, xml.write(MessageXml.ELEMENTS.createReferral(referral)), named), null);
-        audit.append(connection, matched(headers, records, results));
+        audit.append(connection, steps.matched(headers, records, results));
         return touched;
     }
 
@@ -248,14 +242,14 @@ public final class HouseholdCases {
         if (!results.isEmpty() || !byIdentifier.isEmpty()) {
             List<AgencyRecord> all = new ArrayList<>(toMatch);
             byIdentifier.forEach(e -> all.add(SubjectRecords.identifiers(partner, e.getValue().getSubject(), asOf)));
-            AuditEntry entry = matched(headers, all, results);
+            AuditEntry entry = steps.matched(headers, all, results);
             if (waiting > 0) {
                 entry = new AuditEntry(entry.type(), entry.receiptId(), entry.partnerId(), entry.channel(), entry.senderMessageId(), null,
                         null, entry.detail() + "; " + waiting + " named only by identifiers nobody holds yet, kept until their person is known",
                         null, entry.agreementId(), entry.lawfulBasis(), entry.outcome(), entry.recipient(), null, entry.subjects());
             }
             List<String> subjects = new ArrayList<>(entry.subjects());
-            subjects.addAll(subjectsOf(touched));
+            subjects.addAll(steps.subjectsOf(touched));
             audit.append(connection, entry.withSubjects(subjects));
         }
         return touched;
@@ -295,16 +289,16 @@ public final class HouseholdCases {
         LocalDate today = today();
         CaseStore.State state = CaseStore.state(connection, household)
                 .orElse(new CaseStore.State(household, caseIdFor(household), 0, null, null, null, null, null));
+        Map<Long, LocalDate> members = members(connection, household, today);
         if (state.withdrawn()) {
-            int held = EvidenceStore.restrict(connection, members(connection, household, today).keySet(), clock.instant());
+            int held = EvidenceStore.restrict(connection, members.keySet(), clock.instant());
             if (held > 0) {
-                audit.append(connection, entry(AuditEventType.HELD, headers, state.caseId(),
+                audit.append(connection, StepAudit.entry(AuditEventType.HELD, headers, state.caseId(),
                         held + " pieces of evidence about a household whose consent was withdrawn: kept restricted, not forwarded",
-                        subjectsOf(members(connection, household, today).keySet())));
+                        steps.subjectsOf(members.keySet())));
             }
             return List.of();
         }
-        Map<Long, LocalDate> members = members(connection, household, today);
         HouseholdEvidence held = HouseholdEvidence.read(connection, household, members, today, xml, pseudonyms);
         Decision decision = Evaluator.evaluate(rules, held.household, today);
         LocalDate horizon = today.plusMonths(REVIEW_HORIZON_MONTHS);
@@ -322,7 +316,7 @@ public final class HouseholdCases {
                     decision.outcome().value(), state.fingerprint(), reviewOn, null), clock.instant());
             return List.of();
         }
-        audit.append(connection, entry(AuditEventType.DECIDED, headers, state.caseId(), decision.outcome().value() + " under "
+        audit.append(connection, StepAudit.entry(AuditEventType.DECIDED, headers, state.caseId(), decision.outcome().value() + " under "
                 + decision.ruleSet().id() + " version " + decision.ruleSet().version() + (qualifies ? "" : ": the case is closed"), subjects));
         int version = state.version() + 1;
         CaseType stamped = CaseDocument.stamp(built, version, status, clock.instant(), today);
@@ -332,23 +326,16 @@ public final class HouseholdCases {
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), version, status.value(), decision.outcome().value(),
                 fingerprint, reviewOn, null), clock.instant());
         if (!filtered.withheld().isEmpty()) {
-            audit.append(connection, entry(AuditEventType.MINIMISED, headers, state.caseId(), "version " + version
+            audit.append(connection, StepAudit.entry(AuditEventType.MINIMISED, headers, state.caseId(), "version " + version
                     + ": removed categories the agreement does not allow the family team: " + String.join(", ", filtered.withheld()), subjects));
         }
-        audit.append(connection, entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (" + status.value() + ")"
+        audit.append(connection, StepAudit.entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (" + status.value() + ")"
                 + " queued for the family team", subjects));
         return List.of(update);
     }
 
     private Map<Long, LocalDate> members(Connection connection, long household, LocalDate day) throws SQLException {
-        Map<Long, LocalDate> members = new LinkedHashMap<>();
-        for (long person : households.members(connection, household, day)) {
-            LocalDate since = households.of(connection, person).stream()
-                    .filter(m -> m.householdId() == household && !m.from().isAfter(day)).map(Households.Membership::from)
-                    .max(LocalDate::compareTo).orElse(day);
-            members.put(person, since);
-        }
-        return members;
+        return households.membersSince(connection, household, day);
     }
 
     private List<CaseUpdate> withdraw(Connection connection, long household, LocalDate on, Evidence withdrawal, Map<String, Object> headers)
@@ -357,7 +344,7 @@ public final class HouseholdCases {
                 .orElse(new CaseStore.State(household, caseIdFor(household), 0, null, null, null, null, null));
         Set<Long> members = People.withMergedInto(connection, members(connection, household, today()).keySet());
         int restricted = EvidenceStore.restrict(connection, members, clock.instant());
-        List<String> subjects = subjectsOf(members);
+        List<String> subjects = steps.subjectsOf(members);
         if (state.withdrawn()) {
             return List.of();
         }
@@ -376,11 +363,11 @@ public final class HouseholdCases {
         }
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), version, status, state.outcome(), state.fingerprint(),
                 null, on), clock.instant());
-        audit.append(connection, entry(AuditEventType.CONSENT_WITHDRAWN, headers, state.caseId(), restricted
+        audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, state.caseId(), restricted
                 + " pieces of evidence restricted; " + (state.sent() ? "the family team is sent version " + version + " (WITHDRAWN)"
                 : "no case had been sent") + "; nothing more is forwarded for this household", subjects));
         if (state.sent()) {
-            audit.append(connection, entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (WITHDRAWN) queued for the family team", subjects));
+            audit.append(connection, StepAudit.entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (WITHDRAWN) queued for the family team", subjects));
         }
         return updates;
     }
@@ -392,8 +379,8 @@ public final class HouseholdCases {
         // the resumed case is compared with nothing: its next version carries everything again
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), state.version(), state.status(), state.outcome(), null,
                 state.reviewOn(), null), clock.instant());
-        audit.append(connection, entry(AuditEventType.CONSENT_RESTORED, headers, state.caseId(),
-                "consent given again after a withdrawal: the household's evidence may be used and its case resumes", subjectsOf(members)));
+        audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_RESTORED, headers, state.caseId(),
+                "consent given again after a withdrawal: the household's evidence may be used and its case resumes", steps.subjectsOf(members)));
     }
 
     // --- consent updates name people
@@ -442,59 +429,6 @@ public final class HouseholdCases {
                 OffsetDateTime.parse(text(headers, Headers.RECEIVED_AT)).toInstant(), body, named);
     }
 
-    private static Evidence withId(Evidence e, long id) {
-        return new Evidence(id, e.partnerId(), e.agency(), e.messageId(), e.recordId(), e.kind(), e.action(), e.personId(), e.receiptId(),
-                e.channel(), e.receivedAt(), e.body(), e.people());
-    }
-
-    /**
-     * The MATCHED entry: how the people were linked, naming them by the pseudonyms of the people they
-     * were linked to and of the identifiers the message gave (UPN, NI and NHS numbers, local ids), so
-     * that IG can find a person's entries from any identifier they type into the console.
-     */
-    private AuditEntry matched(Map<String, Object> headers, List<AgencyRecord> records, List<MatchResult> results) {
-        Map<MatchOutcome, Integer> counts = new EnumMap<>(MatchOutcome.class);
-        results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
-        String detail = results.size() + " people matched: " + counts.getOrDefault(MatchOutcome.LINKED_BY_IDENTIFIER, 0) + " linked by identifier, "
-                + counts.getOrDefault(MatchOutcome.LINKED_BY_SCORE, 0) + " by score, " + counts.getOrDefault(MatchOutcome.NEW_PERSON, 0)
-                + " new, " + counts.getOrDefault(MatchOutcome.REVIEW, 0) + " held for review";
-        List<String> subjects = new ArrayList<>(results.stream().map(MatchResult::subjectId).toList());
-        for (AgencyRecord record : records) {
-            subjects.addAll(identifierPseudonyms(record));
-        }
-        return entry(AuditEventType.MATCHED, headers, null, detail, subjects);
-    }
-
-    private List<String> identifierPseudonyms(AgencyRecord record) {
-        List<String> found = new ArrayList<>();
-        if (record.upn() != null) {
-            found.add(pseudonyms.of(Pseudonyms.Kind.UPN, record.upn()));
-        }
-        if (record.niNumber() != null) {
-            found.add(pseudonyms.of(Pseudonyms.Kind.NI_NUMBER, record.niNumber()));
-        }
-        if (record.nhsNumber() != null) {
-            found.add(pseudonyms.of(Pseudonyms.Kind.NHS_NUMBER, record.nhsNumber()));
-        }
-        if (record.uprn() != null) {
-            found.add(pseudonyms.of(Pseudonyms.Kind.UPRN, record.uprn()));
-        }
-        if (record.localId() != null) {
-            found.add(pseudonyms.ofLocalId(record.localId().system(), record.localId().value()));
-        }
-        return found;
-    }
-
-    private AuditEntry entry(AuditEventType type, Map<String, Object> headers, String caseId, String detail, List<String> subjects) {
-        return new AuditEntry(type, text(headers, Headers.RECEIPT_ID), text(headers, Headers.PARTNER_ID), text(headers, Headers.CHANNEL),
-                text(headers, Headers.SENDER_MESSAGE_ID), caseId, null, detail, null).withSubjects(subjects)
-                .withAgreement(text(headers, Headers.AGREEMENT_ID), text(headers, Headers.LAWFUL_BASIS));
-    }
-
-    private List<String> subjectsOf(Collection<Long> persons) {
-        return persons.stream().map(p -> pseudonyms.of(Pseudonyms.Kind.PERSON, String.valueOf(p))).distinct().toList();
-    }
-
     private String fingerprint(CaseType built) {
         try {
             byte[] content = xml.write(MessageXml.ELEMENTS.createCase(built));
@@ -517,19 +451,23 @@ public final class HouseholdCases {
         T in(Connection connection) throws SQLException;
     }
 
-    private <T> T inTransaction(Work<T> work) {
+    /**
+     * Runs one step in a transaction under the household step's lock. Once it commits, the audit's
+     * observers (metrics) are told of the versions it forwarded for the message with these headers.
+     */
+    private List<CaseUpdate> inTransaction(Map<String, Object> headers, Work<List<CaseUpdate>> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (CaseStore.lockStep(connection, instance, clock.instant())) {
                     people.reload();
                 }
-                T result = work.in(connection);
+                List<CaseUpdate> updates = work.in(connection);
                 connection.commit();
-                if (result instanceof List<?> updates && !updates.isEmpty() && !lastHeaders.isEmpty()) {
-                    audit.committed(AuditEventType.FORWARDED, lastHeaders);
+                if (!updates.isEmpty() && !headers.isEmpty()) {
+                    audit.committed(AuditEventType.FORWARDED, headers);
                 }
-                return result;
+                return updates;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 people.reload();

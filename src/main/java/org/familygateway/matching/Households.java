@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -57,6 +59,17 @@ public final class Households {
     /** Everyone in a household on a date. */
     public List<Long> members(long householdId, LocalDate date) {
         return withConnection(connection -> members(connection, householdId, date));
+    }
+
+    /** Everyone in a household on a date, with the day their spell there began, read in the caller's transaction. */
+    public Map<Long, LocalDate> membersSince(Connection connection, long householdId, LocalDate date) throws SQLException {
+        Map<Long, LocalDate> members = new LinkedHashMap<>();
+        for (Membership m : query(connection, "where household_id = ? order by person_id", householdId)) {
+            if (during(m, date)) {
+                members.put(m.personId(), m.from());
+            }
+        }
+        return members;
     }
 
     private static boolean during(Membership membership, LocalDate date) {
