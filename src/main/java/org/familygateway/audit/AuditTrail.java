@@ -31,6 +31,7 @@ public final class AuditTrail {
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final SecureRandom random = new SecureRandom();
+    private final GroupCommit groupCommit;
     private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told of every step a route records, once it is written (metrics count them); must be quick and must not throw. */
@@ -48,6 +49,7 @@ public final class AuditTrail {
         this.dataSource = dataSource;
         this.clock = clock;
         this.checkpoints = checkpoints;
+        this.groupCommit = new GroupCommit(dataSource, this::append);
     }
 
     /** Records a step from the headers a message carries; routes call this. */
@@ -69,23 +71,13 @@ public final class AuditTrail {
         observers.add(observer);
     }
 
-    /** Appends an entry in a transaction of its own. */
+    /**
+     * Appends an entry in a transaction of its own, committed before this returns. Concurrent
+     * callers' entries share a transaction (group commit), each still returning only once its own
+     * entry is written.
+     */
     public AuditEvent append(AuditEntry entry) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                AuditEvent event = append(connection, entry);
-                connection.commit();
-                return event;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write the audit entry " + entry.type() + " for receipt " + entry.receiptId(), e);
-        }
+        return groupCommit.append(entry);
     }
 
     /**
@@ -93,21 +85,30 @@ public final class AuditTrail {
      * together. The head stays locked until that transaction ends: append last, commit soon.
      */
     public AuditEvent append(Connection connection, AuditEntry entry) throws SQLException {
-        byte[] salt = new byte[EntryEncoding.SALT_BYTES];
-        random.nextBytes(salt);
-        byte[] commitment = EntryEncoding.commitment(salt, entry);
+        return append(connection, List.of(entry)).get(0);
+    }
+
+    /** Appends entries in order inside the caller's transaction, locking the head once for all of them. */
+    public List<AuditEvent> append(Connection connection, List<AuditEntry> entries) throws SQLException {
         Frontier tree = LogHead.lock(connection);
-        // the time is taken under the lock, so that positions and times agree across instances
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long position = tree.size();
-        byte[] leaf = EntryEncoding.leafHash(position, at, entry, commitment);
-        long id = EntryStore.insert(connection, position, at, entry, salt, commitment, leaf);
-        tree.add(leaf);
-        LogHead.update(connection, tree);
-        if (checkpoints != null) {
-            checkpoints.afterAppend(connection, tree);
+        List<AuditEvent> events = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            byte[] salt = new byte[EntryEncoding.SALT_BYTES];
+            random.nextBytes(salt);
+            byte[] commitment = EntryEncoding.commitment(salt, entry);
+            // the time is taken under the lock, so that positions and times agree across instances
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            long position = tree.size();
+            byte[] leaf = EntryEncoding.leafHash(position, at, entry, commitment);
+            long id = EntryStore.insert(connection, position, at, entry, salt, commitment, leaf);
+            tree.add(leaf);
+            if (checkpoints != null) {
+                checkpoints.afterAppend(connection, tree);
+            }
+            events.add(new AuditEvent(id, position, at, entry, false));
         }
-        return new AuditEvent(id, position, at, entry, false);
+        LogHead.update(connection, tree);
+        return events;
     }
 
     /**
