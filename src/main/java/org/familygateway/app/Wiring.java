@@ -128,9 +128,12 @@ final class Wiring {
         GatewaySettings.Eligibility eligibility = settings.eligibility();
         RuleSet rules = RuleSetFile.read(eligibility.ruleSet(), eligibility.parametersOrNone());
         PersonIndex people = PersonIndex.open(dataSource, settings.matching().settings(), pseudonyms(), clock);
-        CaseFilter minimisation = built -> {
-            Minimised kept = Minimisation.forRecipient(agreements.get(), RecipientType.FAMILY_TEAM, LocalDate.now(clock)).apply(built);
-            return new CaseFilter.Filtered(kept.minimised(), kept.removed().stream().map(DataCategoryType::value).sorted().toList());
+        Supplier<CaseFilter> minimisation = () -> {
+            Minimisation inForce = Minimisation.forRecipient(agreements.get(), RecipientType.FAMILY_TEAM, LocalDate.now(clock));
+            return built -> {
+                Minimised kept = inForce.apply(built);
+                return new CaseFilter.Filtered(kept.minimised(), kept.removed().stream().map(DataCategoryType::value).sorted().toList());
+            };
         };
         return new HouseholdCases(dataSource, people, xml, pseudonyms(), rules, audit, minimisation, clock);
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -86,13 +87,13 @@ public final class HouseholdCases {
     private final Pseudonyms pseudonyms;
     private final RuleSet rules;
     private final AuditTrail audit;
-    private final CaseFilter filter;
+    private final Supplier<CaseFilter> filters;
     private final Clock clock;
     private final String instance;
     private final StepAudit steps;
 
     public HouseholdCases(DataSource dataSource, PersonIndex people, MessageXml xml, Pseudonyms pseudonyms, RuleSet rules,
-            AuditTrail audit, CaseFilter filter, Clock clock) {
+            AuditTrail audit, Supplier<CaseFilter> filters, Clock clock) {
         this.dataSource = dataSource;
         this.people = people;
         this.households = new Households(dataSource);
@@ -100,7 +101,7 @@ public final class HouseholdCases {
         this.pseudonyms = pseudonyms;
         this.rules = Objects.requireNonNull(rules, "rules");
         this.audit = audit;
-        this.filter = filter;
+        this.filters = filters;
         this.clock = clock;
         this.instance = "gateway-" + UUID.randomUUID();
         this.steps = new StepAudit(pseudonyms);
@@ -113,20 +114,20 @@ public final class HouseholdCases {
 
     /** Takes in an accepted referral or share chunk; returns the case versions to send. */
     public synchronized List<CaseUpdate> take(byte[] body, Map<String, Object> headers) {
-        return inTransaction(headers, connection -> {
+        return inTransaction(headers, (connection, filter) -> {
             String type = text(headers, Headers.MESSAGE_TYPE);
             Set<Long> touched = switch (type) {
                 case "Referral" -> referral(connection, xml.read(body, ReferralType.class), headers);
                 case "InformationShare" -> share(connection, xml.read(body, InformationShareType.class), headers);
                 default -> throw new IllegalArgumentException("the household step does not take a " + type);
             };
-            return decideFor(connection, touched, headers);
+            return decideFor(connection, filter, touched, headers);
         });
     }
 
     /** Takes in an accepted consent update: a withdrawal ends the household's case; consent given again resumes it. */
     public synchronized List<CaseUpdate> consent(byte[] body, Map<String, Object> headers) {
-        return inTransaction(headers, connection -> {
+        return inTransaction(headers, (connection, filter) -> {
             ConsentUpdateType update = xml.read(body, ConsentUpdateType.class);
             String partner = text(headers, Headers.PARTNER_ID);
             if (EvidenceStore.holds(connection, partner, update.getMessageId(), Evidence.NO_RECORD)) {
@@ -157,17 +158,17 @@ public final class HouseholdCases {
                     restore(connection, household, state, headers);
                 }
             }
-            updates.addAll(decideFor(connection, affected, headers));
+            updates.addAll(decideFor(connection, filter, affected, headers));
             return updates;
         });
     }
 
     /** Decides again the households whose evidence aged in or out of the rules' windows by today. */
     public synchronized List<CaseUpdate> reviewDue() {
-        return inTransaction(Map.of(), connection -> {
+        return inTransaction(Map.of(), (connection, filter) -> {
             List<CaseUpdate> updates = new ArrayList<>();
             for (long household : CaseStore.dueForReview(connection, today(), REVIEWS_PER_RUN)) {
-                updates.addAll(decide(connection, household, Map.of()));
+                updates.addAll(decide(connection, filter, household, Map.of()));
             }
             return updates;
         });
@@ -264,10 +265,11 @@ public final class HouseholdCases {
 
     // --- deciding households
 
-    private List<CaseUpdate> decideFor(Connection connection, Set<Long> persons, Map<String, Object> headers) throws SQLException {
+    private List<CaseUpdate> decideFor(Connection connection, CaseFilter filter, Set<Long> persons, Map<String, Object> headers)
+            throws SQLException {
         List<CaseUpdate> updates = new ArrayList<>();
         for (long household : householdsOf(connection, persons)) {
-            updates.addAll(decide(connection, household, headers));
+            updates.addAll(decide(connection, filter, household, headers));
         }
         return updates;
     }
@@ -285,7 +287,8 @@ public final class HouseholdCases {
      * team should see one: the first when it was referred or the rules include, consider or route
      * it; then whenever what the case says changes; CLOSED once when it no longer qualifies.
      */
-    private List<CaseUpdate> decide(Connection connection, long household, Map<String, Object> headers) throws SQLException {
+    private List<CaseUpdate> decide(Connection connection, CaseFilter filter, long household, Map<String, Object> headers)
+            throws SQLException {
         LocalDate today = today();
         CaseStore.State state = CaseStore.state(connection, household)
                 .orElse(new CaseStore.State(household, caseIdFor(household), 0, null, null, null, null, null));
@@ -448,7 +451,7 @@ public final class HouseholdCases {
     }
 
     private interface Work<T> {
-        T in(Connection connection) throws SQLException;
+        T in(Connection connection, CaseFilter filter) throws SQLException;
     }
 
     /**
@@ -456,13 +459,16 @@ public final class HouseholdCases {
      * observers (metrics) are told of the versions it forwarded for the message with these headers.
      */
     private List<CaseUpdate> inTransaction(Map<String, Object> headers, Work<List<CaseUpdate>> work) {
+        // asked before the transaction begins: asking may find changed agreement files and audit the
+        // change in a transaction of its own, which waits for the log's head this one may hold
+        CaseFilter filter = filters.get();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (CaseStore.lockStep(connection, instance, clock.instant())) {
                     people.reload();
                 }
-                List<CaseUpdate> updates = work.in(connection);
+                List<CaseUpdate> updates = work.in(connection, filter);
                 connection.commit();
                 if (!updates.isEmpty() && !headers.isEmpty()) {
                     audit.committed(AuditEventType.FORWARDED, headers);

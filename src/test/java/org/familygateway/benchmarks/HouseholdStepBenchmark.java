@@ -55,7 +55,7 @@ public final class HouseholdStepBenchmark {
             HouseholdCases step = new HouseholdCases(database.dataSource(),
                     PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), new MessageXml(10_000_000),
                     pseudonyms, RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()),
-                    new AuditTrail(database.dataSource(), clock), CaseFilter.none(), clock);
+                    new AuditTrail(database.dataSource(), clock), CaseFilter::none, clock);
             Random random = new Random(42);
             run(step, clock, random, 200, "warm-up");
             long start = System.nanoTime();

@@ -56,7 +56,7 @@ class HouseholdCasesTest {
         Pseudonyms pseudonyms = new Pseudonyms(new byte[32]);
         households = new HouseholdCases(database.dataSource(),
                 PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
-                RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit, CaseFilter.none(), clock);
+                RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit, CaseFilter::none, clock);
         outbox = new CaseOutbox(database.dataSource(), clock);
     }
 
@@ -146,7 +146,7 @@ class HouseholdCasesTest {
         households = new HouseholdCases(database.dataSource(),
                 PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
                 RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit,
-                built -> {
+                () -> built -> {
                     var kept = minimisation.apply(built);
                     return new CaseFilter.Filtered(kept.minimised(), kept.removed().stream().map(c -> c.value()).toList());
                 }, clock);
@@ -164,6 +164,33 @@ class HouseholdCasesTest {
                 .doesNotContain("bs-1");
         assertThat(audit.latest(30)).filteredOn(e -> e.type() == AuditEventType.MINIMISED).singleElement()
                 .satisfies(e -> assertThat(e.entry().detail()).endsWith("BENEFITS").doesNotContain("JOBSEEKERS", "AB123456C"));
+    }
+
+    @Test
+    void asking_for_the_filter_in_force_may_write_to_the_audit_while_a_step_runs() {
+        // as the agreement registry does when it finds an agreement file changed: the change is
+        // audited in a transaction of its own. Asked inside the step's transaction (which holds the
+        // log's head once it has appended), that waited for its own thread until the lock timed out,
+        // and every message then in the audit's group commit failed with it (CI: INTERNAL_ERROR).
+        Pseudonyms pseudonyms = new Pseudonyms(new byte[32]);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        households = new HouseholdCases(database.dataSource(),
+                PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
+                RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit,
+                () -> {
+                    audit.append(org.familygateway.audit.AuditEntry.byActor(AuditEventType.AGREEMENT_CHANGED, "agreement files", null,
+                            "changed in its file: ACTIVE -> ENDED (" + asked.incrementAndGet() + ")"));
+                    return CaseFilter.none();
+                }, clock);
+
+        households.take(share("example-police", "POLICE", ASB), headers("example-police"));
+        households.take(share("example-jobcentre", "JOBCENTRE_PLUS", JSA), headers("example-jobcentre"));
+        households.take(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school"));
+
+        assertThat(asked).as("asked once per step").hasValue(3);
+        assertThat(outbox.pending(10)).as("the steps committed the household's case").hasSize(1);
+        assertThat(audit.latest(40)).filteredOn(e -> e.type() == AuditEventType.AGREEMENT_CHANGED).hasSize(3);
+        assertThat(audit.latest(40)).filteredOn(e -> e.type() == AuditEventType.MATCHED).hasSize(3);
     }
 
     private static final String ASB = """
