@@ -24,6 +24,7 @@ import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam.Delivered;
+import org.familygateway.testing.SyntheticShares;
 import org.familygateway.testing.TestGateway;
 import org.familygateway.trust.Digests;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,32 @@ class SftpIntakeTest {
         gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(1));
         List<AuditEvent> latest = gateway.audit().latest(5);
         assertThat(latest).noneMatch(e -> "abandoned.p7m".equals(e.entry().detail()));
+    }
+
+    @Test
+    void a_share_with_more_rejected_records_than_a_receipt_lists_is_answered_with_the_first_thousand_and_a_count_of_the_rest()
+            throws Exception {
+        // 3,000 records of a school share, every other attendance record with more absences than sessions: about 1,350
+        // rejected, more than the receipt lists (1,000), which made a signed receipt larger than its column once held
+        PartnerIdentity school = TestGateway.partner("example-school");
+        java.nio.file.Path share = SyntheticShares.write(Files.createTempFile("share-", ".xml"), 3000, 2, 11);
+        byte[] file = CmsFiles.sign(Files.readAllBytes(share), school.signingKey(), school.signingCertificate());
+        Files.delete(share);
+
+        ReceiptType receipt;
+        try (SftpPartnerClient client = gateway.sftpClient(school)) {
+            client.upload("term-with-errors.p7m", file);
+            receipt = gateway.receiptChecker().verify(client.awaitReceipt("term-with-errors.p7m"));
+        }
+
+        assertThat(receipt.getOutcome()).isEqualTo(OutcomeType.PARTIALLY_ACCEPTED);
+        long rejected = receipt.getRecords().getRejected().longValueExact();
+        assertThat(rejected).isGreaterThan(1000);
+        assertThat(receipt.getRecords().getAccepted().longValueExact() + rejected).isEqualTo(3000);
+        assertThat(receipt.getRejectedRecord()).hasSize(1000);
+        assertThat(receipt.getRecords().getRejectedNotListed().longValueExact()).isEqualTo(rejected - 1000);
+        assertThat(gateway.audit().forReceipt(receipt.getReceiptId())).extracting(AuditEvent::type)
+                .contains(AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT);
     }
 
     private static ReferralType fromPolice() {
