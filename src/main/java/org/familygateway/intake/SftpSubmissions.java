@@ -91,13 +91,12 @@ public final class SftpSubmissions {
         exchange.getIn().setBody(content);
     }
 
-    /** The body becomes the file exactly as uploaded, for quarantine. */
+    /**
+     * The body becomes the file exactly as uploaded, for quarantine: the file itself, which the
+     * quarantine streams to the broker (an upload may be larger than the heap).
+     */
     public void asReceived(Exchange exchange) {
-        try {
-            exchange.getIn().setBody(Files.readAllBytes(arrival(exchange)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the arrival", e);
-        }
+        exchange.getIn().setBody(arrival(exchange).toFile());
     }
 
     private static Path arrival(Exchange exchange) {
