@@ -13,44 +13,93 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.familygateway.model.v1.CaseType;
+import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FamilyTeam;
 
 /**
  * Starts the packaged gateway, drives referrals over SOAP and SFTP at it, SIGKILLs it at random
- * moments (0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then reconciles: every message a partner
+ * moments spread over the load (the k-th of n kills once about k/(n+1) of the messages have settled,
+ * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then reconciles: every message a partner
  * was told was accepted (or whose resend was refused as REPLAYED after the first answer was lost) is
  * on family-team.cases exactly once, or quarantined with a reason; no case is there twice; nothing
  * is there that no partner sent. Exits 1 if any of that fails.
  *
- *   .ci/crash-harness                               (CI size: 600 messages, 5 kills)
- *   .ci/crash-harness --messages 4000 --kills 25    (long)
+ *   .ci/crash-harness                               (10,000 messages, 5 kills: what .ci/run runs)
+ *   .ci/crash-harness --kills 25                    (long)
+ *   .ci/crash-harness --broker external             (a standalone Artemis broker, killed too: in turn the
+ *                                                    gateway, the broker, both)
  */
 public final class CrashHarness {
 
     private CrashHarness() {
     }
 
+    /** What a kill point kills: with an external broker, the gateway, the broker, or both, in turn. */
+    private enum Victim { GATEWAY, BROKER, BOTH }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int messages = Integer.parseInt(options.getOrDefault("messages", "600"));
+        int messages = Integer.parseInt(options.getOrDefault("messages", "10000"));
         int kills = Integer.parseInt(options.getOrDefault("kills", "5"));
         int sftpEvery = Integer.parseInt(options.getOrDefault("sftp-every", "5"));
-        Random random = new Random(Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime()))));
+        int partnerThreads = Integer.parseInt(options.getOrDefault("partners", "8"));
+        boolean external = options.getOrDefault("broker", "embedded").equals("external");
+        long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime())));
+        Random random = new Random(seed);
         Path home = Files.createTempDirectory("fg-crash-harness-");
-        GatewayUnderTest gateway = new GatewayUnderTest(Path.of(options.getOrDefault("jar", "target/family-gateway.jar")), home);
-        System.out.printf("crash harness: %d messages (1 in %d by SFTP), %d kills; gateway state under %s%n", messages, sftpEvery, kills, home);
-        System.out.printf("started in %d ms%n", gateway.start().toMillis());
+        ExternalArtemis broker = external ? ExternalArtemis.startSyncingToDisk() : null;
+        GatewayUnderTest gateway = new GatewayUnderTest(Path.of(options.getOrDefault("jar", "target/family-gateway.jar")), home, broker);
+        boolean reconciled = false;
+        try {
+            System.out.printf("crash harness: %d messages (1 in %d by SFTP) from %d partner threads, %d kills, %s broker, seed %d; "
+                    + "gateway state under %s%n", messages, sftpEvery, partnerThreads, kills, external ? "external (killed too)" : "embedded",
+                    seed, home);
+            System.out.printf("started in %d ms%n", gateway.start().toMillis());
+            Ledger ledger = new Ledger();
+            Partners partners = new Partners(gateway.settings(), ledger);
+            Instant began = Instant.now();
+            ExecutorService senders = Executors.newFixedThreadPool(partnerThreads);
+            List<Future<?>> sending = send(senders, partners, messages, sftpEvery, partnerThreads);
+            for (int k = 1; k <= kills; k++) {
+                // kills spread over the whole load: the k-th once about k/(kills+1) of the messages have settled
+                int spacing = messages / (kills + 1);
+                awaitSettled(ledger, spacing * k + random.nextInt(Math.max(1, spacing / 2)) - spacing / 4, Duration.ofMinutes(10));
+                awaitProgress(ledger, Duration.ofSeconds(90));   // kill under load, not while partners are still connecting
+                long upFor = 500 + random.nextInt(5000);
+                Thread.sleep(upFor);
+                Victim victim = external ? Victim.values()[(k - 1) % Victim.values().length] : Victim.GATEWAY;
+                System.out.printf("kill %d (%s), %d ms into the load, %d messages settled so far; ", k, victim.name().toLowerCase(),
+                        upFor, ledger.all().size());
+                kill(victim, gateway, broker, random);
+            }
+            if (awaitSending(sending, ledger, Duration.ofMinutes(10))) {
+                System.out.printf("all %d messages settled in %d s (%d resends)%n", ledger.all().size(),
+                        Duration.between(began, Instant.now()).toSeconds(), partners.retries.get());
+            } else {
+                senders.shutdownNow();
+                System.out.printf("NOT SETTLED: only %d of %d messages had a definite answer after %d s, none for the last ten minutes "
+                        + "(%d resends); the partners gave up%n", ledger.all().size(), messages,
+                        Duration.between(began, Instant.now()).toSeconds(), partners.retries.get());
+            }
+            drain(gateway);
+            reconciled = reconcile(ledger, gateway, messages);
+            gateway.stop();
+        } finally {
+            gateway.kill();
+            if (broker != null) {
+                broker.close();
+            }
+        }
+        System.exit(reconciled ? 0 : 1);
+    }
 
-        Ledger ledger = new Ledger();
-        Partners partners = new Partners(gateway.settings(), ledger);
+    private static List<Future<?>> send(ExecutorService senders, Partners partners, int messages, int sftpEvery, int threads) {
         AtomicInteger next = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(4);
         List<Future<?>> sending = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < threads; t++) {
             sending.add(senders.submit(() -> {
                 for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
                     if (i % sftpEvery == 0) {
@@ -63,27 +112,76 @@ public final class CrashHarness {
             }));
         }
         senders.shutdown();
+        return sending;
+    }
+
+    private static void kill(Victim victim, GatewayUnderTest gateway, ExternalArtemis broker, Random random) throws Exception {
+        switch (victim) {
+            case GATEWAY -> {
+                gateway.kill();
+                System.out.printf("gateway restarted in %d ms%n", gateway.start().toMillis());
+            }
+            case BROKER -> {
+                // the gateway keeps running without its broker for a while, then must find it again by itself
+                broker.kill();
+                Thread.sleep(1000 + random.nextInt(4000));
+                System.out.printf("broker restarted in %d ms%n", broker.restart().toMillis());
+            }
+            case BOTH -> {
+                broker.kill();
+                gateway.kill();
+                long brokerBack = broker.restart().toMillis();
+                System.out.printf("broker restarted in %d ms, gateway in %d ms%n", brokerBack, gateway.start().toMillis());
+            }
+        }
+    }
+
+    /**
+     * Waits for the household step to take in everything queued: as long as the intake queue keeps
+     * shrinking (a slow machine is not a lost message), giving up only after three minutes without
+     * progress, and saying so, since the reconciliation that follows will then count the backlog as lost.
+     */
+    private static void drain(GatewayUnderTest gateway) throws Exception {
         Instant began = Instant.now();
-        for (int k = 1; k <= kills; k++) {
-            awaitProgress(ledger, Duration.ofSeconds(90));   // kill under load, not while partners are still connecting
-            long upFor = 500 + random.nextInt(5000);
-            Thread.sleep(upFor);
-            gateway.kill();
-            System.out.printf("kill %d, %d ms into the load, %d messages settled so far; ", k, upFor, ledger.all().size());
-            System.out.printf("restarted in %d ms%n", gateway.start().toMillis());
+        long depth = gateway.queueDepth("gateway.intake");
+        long least = depth;
+        Instant stalledSince = Instant.now();
+        while (depth != 0 && Duration.between(stalledSince, Instant.now()).compareTo(Duration.ofMinutes(3)) < 0) {
+            Thread.sleep(500);
+            depth = gateway.queueDepth("gateway.intake");
+            if (depth < least) {
+                least = depth;
+                stalledSince = Instant.now();
+            }
         }
-        for (Future<?> f : sending) {
-            f.get();
+        System.out.printf(depth == 0 ? "intake drained in %d s%n" : "intake NOT drained: %d s, %d message(s) left on gateway.intake"
+                + " with no progress for three minutes%n", Duration.between(began, Instant.now()).toSeconds(), depth);
+    }
+
+    /**
+     * Waits for the partners to get a definite answer for every message, or gives up once none has
+     * come for {@code stalled} (a gateway that accepts nothing any more): false then.
+     */
+    private static boolean awaitSending(List<Future<?>> sending, Ledger ledger, Duration stalled) throws InterruptedException {
+        int settled = ledger.all().size();
+        Instant lastProgress = Instant.now();
+        while (sending.stream().anyMatch(f -> !f.isDone())) {
+            Thread.sleep(1000);
+            if (ledger.all().size() > settled) {
+                settled = ledger.all().size();
+                lastProgress = Instant.now();
+            } else if (Duration.between(lastProgress, Instant.now()).compareTo(stalled) > 0) {
+                return false;
+            }
         }
-        senders.awaitTermination(1, TimeUnit.MINUTES);
-        System.out.printf("all %d messages settled in %d s (%d resends)%n", ledger.all().size(),
-                Duration.between(began, Instant.now()).toSeconds(), partners.retries.get());
-        while (gateway.queueDepth("gateway.intake") != 0) {
-            Thread.sleep(200);
+        return true;
+    }
+
+    private static void awaitSettled(Ledger ledger, int settled, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (ledger.all().size() < settled && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
         }
-        boolean reconciled = reconcile(ledger, gateway);
-        gateway.stop();
-        System.exit(reconciled ? 0 : 1);
     }
 
     private static void awaitProgress(Ledger ledger, Duration within) throws InterruptedException {
@@ -94,7 +192,7 @@ public final class CrashHarness {
         }
     }
 
-    private static boolean reconcile(Ledger ledger, GatewayUnderTest gateway) {
+    private static boolean reconcile(Ledger ledger, GatewayUnderTest gateway, int messagesSent) {
         // one case per household, in versions: a message reached the family team when a version names it among its
         // sources (with the receipt of the delivery that was kept); a duplicate is a case version delivered twice
         Map<String, java.util.Set<String>> casesByMessage = new HashMap<>();
@@ -149,6 +247,9 @@ public final class CrashHarness {
         }
         long strangers = casesByMessage.keySet().stream().filter(m -> !ledger.all().containsKey(m)).count();
         long twice = casesByReceipt.values().stream().filter(n -> n > 1).count();
+        if (ledger.all().size() < messagesSent) {
+            problems.add((messagesSent - ledger.all().size()) + " message(s) never had a definite answer: the gateway stopped taking messages in");
+        }
         if (strangers > 0) {
             problems.add(strangers + " case(s) for message ids no partner sent");
         }
@@ -157,7 +258,8 @@ public final class CrashHarness {
         }
         System.out.println();
         System.out.println("reconciliation");
-        System.out.printf("  messages sent                      %6d%n", ledger.all().size());
+        System.out.printf("  messages sent                      %6d%n", messagesSent);
+        System.out.printf("  with a definite answer             %6d%n", ledger.all().size());
         System.out.printf("  accepted, receipt received         %6d%n", outcomes.getOrDefault(Ledger.Outcome.ACCEPTED, 0));
         System.out.printf("  accepted, receipt lost in a crash  %6d  (the resend was refused as REPLAYED)%n",
                 outcomes.getOrDefault(Ledger.Outcome.ACCEPTED_RECEIPT_LOST, 0));

@@ -17,27 +17,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.familygateway.app.GatewaySettings;
+import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FreePorts;
 import org.familygateway.testing.Project;
 
 /**
  * The packaged gateway ({@code java -jar target/family-gateway.jar run}) as its own process, on the
- * same ports and data folder across restarts, so that partners and the family team find it again.
+ * same ports and data folder across restarts, so that partners and the family team find it again;
+ * on its embedded broker, or switched by configuration alone ({@code broker.url}) to an external one.
  */
 final class GatewayUnderTest {
 
     private final Path jar;
     private final Path home;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final ExternalArtemis broker;
     private Process process;
     private int starts;
 
-    GatewayUnderTest(Path jar, Path home) {
+    /** A gateway on its embedded broker (broker == null) or on the given external one. */
+    GatewayUnderTest(Path jar, Path home, ExternalArtemis broker) {
         this.jar = jar;
         this.home = home;
+        this.broker = broker;
         overrides.put("dataDir", home.resolve("data").toString());
         for (String port : List.of("soap.port", "sftp.port", "broker.port", "console.port", "operations.port")) {
             overrides.put(port, String.valueOf(FreePorts.next()));
+        }
+        if (broker != null) {
+            overrides.put("broker.url", broker.coreUrl());
         }
     }
 
@@ -66,8 +74,10 @@ final class GatewayUnderTest {
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
     }
 
     /** SIGTERM, and waits for the clean stop. */
@@ -84,12 +94,6 @@ final class GatewayUnderTest {
     }
 
     String amqpUrl() {
-        return "amqp://127.0.0.1:" + overrides.get("broker.port");
-    }
-
-    List<String> cliSettings() {
-        List<String> settings = new ArrayList<>();
-        overrides.forEach((k, v) -> settings.addAll(List.of("--set", k + "=" + v)));
-        return settings;
+        return broker != null ? broker.amqpUrl() : "amqp://127.0.0.1:" + overrides.get("broker.port");
     }
 }

@@ -26,30 +26,45 @@ public final class ExternalArtemis implements AutoCloseable {
 
     private final Path instance;
     private final int port;
-    private final Process process;
+    private Process process;
+    private int starts;
 
-    private ExternalArtemis(Path instance, int port, Process process) {
+    private ExternalArtemis(Path instance, int port) {
         this.instance = instance;
         this.port = port;
-        this.process = process;
     }
 
+    /** A broker for tests that never kill it: its journal is not synced to disk, which is quicker. */
     public static ExternalArtemis start() {
+        return start(false);
+    }
+
+    /**
+     * A broker whose journal is synced to disk before it confirms a durable send, as production's is:
+     * for the crash harness, which kills it.
+     */
+    public static ExternalArtemis startSyncingToDisk() {
+        return start(true);
+    }
+
+    private static ExternalArtemis start(boolean fsync) {
         String home = System.getProperty("artemis.home");
         Assumptions.assumeTrue(home != null && Files.isRegularFile(Path.of(home, "bin", "artemis")),
                 "no Artemis distribution (artemis.home); run through `./mvnw verify`, which unpacks it into target/");
         try {
             Path instance = Files.createTempDirectory("fg-artemis-");
             int port = FreePorts.next();
-            run(List.of("sh", Path.of(home, "bin", "artemis").toString(), "create", "--silent", "--no-autotune", "--host", "127.0.0.1",
-                    "--default-port", String.valueOf(port), "--user", "fg", "--password", "fg", "--allow-anonymous", "--no-web",
-                    "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--no-fsync",
-                    instance.resolve("broker").toString()), instance.resolve("create.log"));
-            Path log = instance.resolve("broker.log");
-            Process process = new ProcessBuilder("sh", instance.resolve("broker/bin/artemis").toString(), "run")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            ExternalArtemis broker = new ExternalArtemis(instance, port, process);
-            broker.awaitListening(log);
+            List<String> create = new java.util.ArrayList<>(List.of("sh", Path.of(home, "bin", "artemis").toString(), "create", "--silent",
+                    "--no-autotune", "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--user", "fg", "--password", "fg",
+                    "--allow-anonymous", "--no-web", "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor",
+                    "--no-hornetq-acceptor"));
+            if (!fsync) {
+                create.add("--no-fsync");
+            }
+            create.add(instance.resolve("broker").toString());
+            run(create, instance.resolve("create.log"));
+            ExternalArtemis broker = new ExternalArtemis(instance, port);
+            broker.launch();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,6 +79,35 @@ public final class ExternalArtemis implements AutoCloseable {
     /** The URL the family team's AMQP client uses (the same acceptor). */
     public String amqpUrl() {
         return "amqp://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: nothing flushed but what the journal had already written. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the same broker again (its journal, its port) and waits until it listens; returns how long that took. */
+    public Duration restart() {
+        Instant began = Instant.now();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Duration.between(began, Instant.now());
+    }
+
+    private void launch() throws IOException {
+        Path log = instance.resolve("broker-" + (++starts) + ".log");
+        process = new ProcessBuilder("sh", instance.resolve("broker/bin/artemis").toString(), "run")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitListening(log);
     }
 
     private void awaitListening(Path log) throws IOException {
