@@ -114,7 +114,7 @@ final class Wiring {
                 SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds, agreements,
                 new AgreementUsage(dataSource, clock), xml));
         camel.bind("householdCases", householdCases(xml, agreements));
-        camel.bind("caseOutbox", new CaseOutbox(dataSource, clock));
+        camel.bind("caseOutbox", new CaseOutbox(dataSource, clock, InstanceName.of(settings.dataDir())));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", pseudonyms());
     }

@@ -7,25 +7,102 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 /**
  * The case versions waiting to be published to the family team's queue, oldest first. The
  * publisher (routes/cases-out.camel.yaml) sends each with its duplicate-detection id and then marks
- * it published; a version sent twice (a crash between the two, or two instances publishing at
- * once) reaches the family team once.
+ * it published; a version sent again after a crash between the two reaches the family team once.
+ *
+ * <p>Where several instances share the database, one publishes at a time: it holds a lease on the
+ * case_publisher row, renewed before every send, and the others' publishers find nothing to do
+ * until it lapses ({@link #LEASE} after the holder's last send or poll: it stopped or died). The
+ * broker's duplicate detection catches a version sent again after the sender died, but not two
+ * sends of it at the same moment from two instances (each is checked before the other commits).
  */
 public final class CaseOutbox {
 
+    /** How long a publisher's lease lasts after its last renewal. */
+    public static final Duration LEASE = Duration.ofSeconds(30);
+
     private final DataSource dataSource;
     private final Clock clock;
+    private final String instance;
 
+    /** An outbox under a name of its own (a publisher that never restarts: tests, tools). */
     public CaseOutbox(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, "gateway-" + UUID.randomUUID());
+    }
+
+    /**
+     * @param instance this gateway instance's name, the same across its restarts, so that a restarted
+     *                 publisher takes its lease up again at once instead of waiting for it to lapse
+     */
+    public CaseOutbox(DataSource dataSource, Clock clock, String instance) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.instance = instance;
+    }
+
+    /**
+     * The versions to publish now, up to {@code most}, if this instance holds (or has just taken)
+     * the publisher's lease; none if another instance holds it. With nothing pending the lease is
+     * left alone, so an idle gateway does not write every time it looks.
+     */
+    public List<CaseUpdate> claim(int most) {
+        List<CaseUpdate> pending = pending(most);
+        return pending.isEmpty() || !holdLease() ? List.of() : pending;
+    }
+
+    /**
+     * Before each send: renews this instance's lease, or throws if another instance has taken it
+     * over (this one was stopped past its lease, by a long pause or a lost database): it must not
+     * send what the other is sending.
+     */
+    public void confirmPublisher() {
+        if (!holdLease()) {
+            throw new IllegalStateException("another gateway instance publishes the case outbox now (this one went " + LEASE.toSeconds()
+                    + " s without renewing its lease); this one stops sending");
+        }
+    }
+
+    /** Takes the lease if it is free or lapsed, or renews it if this instance holds it; true if it does. */
+    boolean holdLease() {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update case_publisher set instance = ?, lease_until = ? "
+                     + "where id = 1 and (instance = ? or instance is null or lease_until < ?)")) {
+            update.setString(1, instance);
+            update.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
+            update.setString(3, instance);
+            update.setTimestamp(4, Timestamp.from(now));
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take or renew the case publisher's lease", e);
+        }
+    }
+
+    /**
+     * Removes unpublished case versions beyond the version their household's case has reached. The
+     * household step writes both in one transaction, so such a version was left by one that never
+     * committed (the embedded database can leave some after the process is killed); publishing it
+     * would send the family team a version the gateway never decided, and the step would later
+     * fail to write that version number. Run at start-up, before the publisher; returns how many.
+     */
+    public static int discardVersionsBeyondCases(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from case_version where published_at is null and version > "
+                     + "coalesce((select c.version from household_case c where c.case_id = case_version.case_id), 0)")) {
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remove case versions beyond their case", e);
+        }
     }
 
     /** Up to {@code most} versions not yet published, in the order they were made (a case's versions in order). */
