@@ -20,6 +20,7 @@ import org.familygateway.audit.AuditJobs;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.audit.RetentionPurge;
 import org.familygateway.audit.console.ConsoleServer;
+import org.familygateway.cases.CaseOutbox;
 import org.familygateway.intake.SftpFolders;
 import org.familygateway.intake.SftpIntakeServer;
 import org.familygateway.operations.GatewayMetrics;
@@ -78,6 +79,12 @@ public final class Gateway implements AutoCloseable {
         int sealed = audit.sealEntriesFromBeforeTheTree();
         if (sealed > 0) {
             LOG.info("sealed {} audit entries written before the log was a Merkle tree", sealed);
+        }
+        int leftAudit = audit.discardEntriesBeyondHead();
+        int leftVersions = CaseOutbox.discardVersionsBeyondCases(database.dataSource());
+        if (leftAudit + leftVersions > 0) {
+            LOG.warn("removed what a transaction cut off by the last stop left behind: {} audit entries beyond the log's head, "
+                    + "{} case versions beyond their case; it never committed, so nothing accepted is lost", leftAudit, leftVersions);
         }
 
         ConnectionFactory connections = brokerConnections();

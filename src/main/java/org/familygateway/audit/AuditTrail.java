@@ -134,6 +134,41 @@ public final class AuditTrail {
         }
     }
 
+    /**
+     * Removes what the log's head does not include: entries (with their subjects) at or beyond its
+     * size, and checkpoints of a larger tree. A committed append always moves the head in the same
+     * transaction, so such rows are left by a transaction that never committed; the embedded
+     * database (H2) can leave some after the process is killed mid-transaction, and the next append
+     * would then find its position taken and fail, every time. Run at start-up, before anything
+     * appends; returns how many entries were removed.
+     */
+    public int discardEntriesBeyondHead() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long size = LogHead.lock(connection).size();
+                try (PreparedStatement subjects = connection.prepareStatement(
+                        "delete from audit_subject where event_id in (select id from audit_event where leaf_index >= ?)");
+                     PreparedStatement events = connection.prepareStatement("delete from audit_event where leaf_index >= ?");
+                     PreparedStatement signed = connection.prepareStatement("delete from audit_checkpoint where tree_size > ?")) {
+                    subjects.setLong(1, size);
+                    subjects.executeUpdate();
+                    events.setLong(1, size);
+                    int removed = events.executeUpdate();
+                    signed.setLong(1, size);
+                    signed.executeUpdate();
+                    connection.commit();
+                    return removed;
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remove the audit entries beyond the log's head", e);
+        }
+    }
+
     /** Every entry about one delivery, oldest first. */
     public List<AuditEvent> forReceipt(String receiptId) {
         return query("select " + COLUMNS + " from audit_event where receipt_id = ? order by leaf_index", receiptId);
