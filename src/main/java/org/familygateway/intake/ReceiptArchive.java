@@ -16,6 +16,9 @@ import org.familygateway.model.v1.ReceiptType;
 /** Every receipt the gateway issued, kept as signed, so that it can be shown again to the partner or to IG. */
 public final class ReceiptArchive {
 
+    /** SQLSTATE of a unique key violation, in H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -24,18 +27,41 @@ public final class ReceiptArchive {
         this.clock = clock;
     }
 
+    /**
+     * Keeps a receipt as issued. A receipt id answers one delivery; issued again, the later receipt
+     * replaces the earlier: a delivery is taken up again after a restart when the gateway stopped
+     * between keeping its receipt and removing its SFTP arrival, and its answer then is the one the
+     * partner is given. (Refusing the second made every try of that arrival fail, its failure receipt
+     * too, so it was retried for ever and its message never answered; the crash harness found it.)
+     */
     void keep(ReceiptType receipt, byte[] signed) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "insert into issued_receipt (receipt_id, partner_id, sender_message_id, channel, outcome, issued_at, signed) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, receipt.getReceiptId());
-            insert.setString(2, receipt.getPartnerId());
-            insert.setString(3, receipt.getMessageId());
-            insert.setString(4, receipt.getChannel().value());
-            insert.setString(5, receipt.getOutcome().value());
-            insert.setTimestamp(6, Timestamp.from(clock.instant()));
-            insert.setString(7, Base64.getEncoder().encodeToString(signed));
-            insert.executeUpdate();
+        String encoded = Base64.getEncoder().encodeToString(signed);
+        Timestamp issuedAt = Timestamp.from(clock.instant());
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into issued_receipt (receipt_id, partner_id, sender_message_id, channel, outcome, issued_at, signed) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, receipt.getReceiptId());
+                insert.setString(2, receipt.getPartnerId());
+                insert.setString(3, receipt.getMessageId());
+                insert.setString(4, receipt.getChannel().value());
+                insert.setString(5, receipt.getOutcome().value());
+                insert.setTimestamp(6, issuedAt);
+                insert.setString(7, encoded);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update issued_receipt set outcome = ?, issued_at = ?, signed = ? where receipt_id = ?")) {
+                    update.setString(1, receipt.getOutcome().value());
+                    update.setTimestamp(2, issuedAt);
+                    update.setString(3, encoded);
+                    update.setString(4, receipt.getReceiptId());
+                    update.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not keep receipt " + receipt.getReceiptId(), e);
         }
