@@ -87,6 +87,10 @@ public final class CrashHarness {
             drain(gateway);
             reconciled = reconcile(ledger, gateway, messages);
             gateway.stop();
+        } catch (Exception | Error failure) {
+            // exits below: the partner threads would otherwise keep this JVM (and CI) waiting
+            failure.printStackTrace();
+            System.out.println("NOT RECONCILED: the harness stopped before reconciling: " + failure.getMessage());
         } finally {
             gateway.kill();
             if (broker != null) {
