@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FamilyTeam;
+import org.familygateway.testing.TestDatabases;
 
 /**
  * Starts the packaged gateway, drives referrals over SOAP and SFTP at it, SIGKILLs it at random
@@ -31,6 +32,8 @@ import org.familygateway.testing.FamilyTeam;
  *   .ci/crash-harness --kills 25                    (long)
  *   .ci/crash-harness --broker external             (a standalone Artemis broker, killed too: in turn the
  *                                                    gateway, the broker, both)
+ *   .ci/crash-harness --database postgresql         (a fresh schema on the PostgreSQL the tests use,
+ *                                                    FG_TEST_POSTGRES_URL; default: the embedded H2 file)
  */
 public final class CrashHarness {
 
@@ -47,16 +50,18 @@ public final class CrashHarness {
         int sftpEvery = Integer.parseInt(options.getOrDefault("sftp-every", "5"));
         int partnerThreads = Integer.parseInt(options.getOrDefault("partners", "8"));
         boolean external = options.getOrDefault("broker", "embedded").equals("external");
+        TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(java.util.Locale.ROOT));
         long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime())));
         Random random = new Random(seed);
         Path home = Files.createTempDirectory("fg-crash-harness-");
         ExternalArtemis broker = external ? ExternalArtemis.startSyncingToDisk() : null;
-        GatewayUnderTest gateway = new GatewayUnderTest(Path.of(options.getOrDefault("jar", "target/family-gateway.jar")), home, broker);
+        GatewayUnderTest gateway = new GatewayUnderTest(Path.of(options.getOrDefault("jar", "target/family-gateway.jar")), home, broker,
+                database == TestDatabases.Kind.H2 ? Map.of() : TestDatabases.overrides(database, home));
         boolean reconciled = false;
         try {
-            System.out.printf("crash harness: %d messages (1 in %d by SFTP) from %d partner threads, %d kills, %s broker, seed %d; "
-                    + "gateway state under %s%n", messages, sftpEvery, partnerThreads, kills, external ? "external (killed too)" : "embedded",
-                    seed, home);
+            System.out.printf("crash harness: %d messages (1 in %d by SFTP) from %d partner threads, %d kills, %s broker, %s database, "
+                    + "seed %d; gateway state under %s%n", messages, sftpEvery, partnerThreads, kills,
+                    external ? "external (killed too)" : "embedded", database == TestDatabases.Kind.H2 ? "embedded H2" : "PostgreSQL", seed, home);
             System.out.printf("started in %d ms%n", gateway.start().toMillis());
             Ledger ledger = new Ledger();
             Partners partners = new Partners(gateway.settings(), ledger);

@@ -24,7 +24,8 @@ import org.familygateway.testing.Project;
 /**
  * The packaged gateway ({@code java -jar target/family-gateway.jar run}) as its own process, on the
  * same ports and data folder across restarts, so that partners and the family team find it again;
- * on its embedded broker, or switched by configuration alone ({@code broker.url}) to an external one.
+ * on its embedded broker, or switched by configuration alone ({@code broker.url}) to an external one,
+ * and on its embedded database or on PostgreSQL ({@code database.url}).
  */
 final class GatewayUnderTest {
 
@@ -35,12 +36,16 @@ final class GatewayUnderTest {
     private Process process;
     private int starts;
 
-    /** A gateway on its embedded broker (broker == null) or on the given external one. */
-    GatewayUnderTest(Path jar, Path home, ExternalArtemis broker) {
+    /**
+     * A gateway on its embedded broker (broker == null) or on the given external one, and on the
+     * database the settings overrides name (none: the embedded H2 file under its data folder).
+     */
+    GatewayUnderTest(Path jar, Path home, ExternalArtemis broker, Map<String, String> database) {
         this.jar = jar;
         this.home = home;
         this.broker = broker;
         overrides.put("dataDir", home.resolve("data").toString());
+        overrides.putAll(database);
         for (String port : List.of("soap.port", "sftp.port", "broker.port", "console.port", "operations.port")) {
             overrides.put(port, String.valueOf(FreePorts.next()));
         }
