@@ -119,9 +119,9 @@ public final class Gateway implements AutoCloseable {
         started.push(wiring.dailyChecks());
         startAuditJobsAndConsole(auditParts, database, wiring, clock);
         if (settings.operations().on()) {
-            GatewayMetrics metrics = OperationsParts.metrics(audit, queues);
+            GatewayMetrics metrics = OperationsParts.metrics(audit, queues, wiring.arrivalRetries());
             started.push(metrics);
-            operations = OperationsParts.serve(settings, metrics, queues, database.dataSource(), sftp.port());
+            operations = OperationsParts.serve(settings, metrics, queues, database.dataSource(), sftp.port(), wiring.arrivalRetries());
             started.push(operations);
         }
         LOG.info("Family Gateway started: SOAP {} | SFTP {}:{} | broker {} | database {} | IG console {} | metrics {}",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.familygateway.audit.AuditTrail;
+import org.familygateway.intake.ArrivalRetries;
 import org.familygateway.operations.GatewayMetrics;
 import org.familygateway.operations.HealthChecks;
 import org.familygateway.operations.OperationsServer;
@@ -25,21 +26,23 @@ final class OperationsParts {
     }
 
     /** Counts what the audit records and reads the queue depths; the caller closes it. */
-    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues) {
+    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues, ArrivalRetries arrivals) {
         GatewayMetrics metrics = new GatewayMetrics();
         for (String queue : Queues.ALL) {
             metrics.queueDepth(queue, queues, q -> q.depth(queue));
         }
+        metrics.gauge("fg_sftp_arrivals_failing", "SFTP arrivals that could not be answered, waiting to be tried again", arrivals,
+                ArrivalRetries::failingCount);
         audit.observe(metrics);
         return metrics;
     }
 
     static OperationsServer serve(GatewaySettings settings, GatewayMetrics metrics, BrokerQueues queues, DataSource database,
-                                  int sftpPort) {
+                                  int sftpPort, ArrivalRetries arrivals) {
         HealthChecks health = new HealthChecks()
                 .add("broker", queues::problem)
                 .add("database", () -> database(database))
-                .add("sftp", () -> sshBanner(settings.sftp().host(), sftpPort))
+                .add("sftp", () -> sshBanner(settings.sftp().host(), sftpPort).or(arrivals::problem))
                 .add("soap", () -> listening(settings.soap().host(), settings.soap().port()));
         GatewaySettings.Operations o = settings.operations();
         return OperationsServer.start(o.hostOrDefault(), o.portOrDefault(), metrics, health);

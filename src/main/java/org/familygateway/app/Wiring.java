@@ -26,6 +26,7 @@ import org.familygateway.matching.PersonIndex;
 import org.familygateway.model.v1.DataCategoryType;
 import org.familygateway.model.v1.RecipientType;
 import org.familygateway.intake.Admissions;
+import org.familygateway.intake.ArrivalRetries;
 import org.familygateway.intake.Capacity;
 import org.familygateway.intake.Quarantine;
 import org.familygateway.intake.ReceiptArchive;
@@ -60,6 +61,12 @@ final class Wiring {
     /** How long a message id claimed by a delivery that never finished (a crash) blocks a resend. */
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
+    /**
+     * An SFTP arrival that cannot be answered waits 5 s before its next try, doubling to 10 minutes;
+     * the SFTP health check reports it once it has failed for 5 minutes.
+     */
+    private final ArrivalRetries arrivalRetries;
+
     private final GatewaySettings settings;
     private final Clock clock;
     private final AuditTrail audit;
@@ -85,6 +92,11 @@ final class Wiring {
         this.producer = producer;
         this.partners = PartnersFile.load(settings.partners());
         this.paths = TrustParts.certificatePaths(settings, clock);
+        this.arrivalRetries = new ArrivalRetries(clock, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(5));
+    }
+
+    ArrivalRetries arrivalRetries() {
+        return arrivalRetries;
     }
 
     /** Names every bean the routes call; the names are the ones used in routes/. */
@@ -107,6 +119,7 @@ final class Wiring {
         camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths,
                 new SigningTimeWindow(Duration.ofDays(settings.trustOrDefault().replayWindow()), clock)), settings.sftp().maxFileBytes(), work));
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
+        camel.bind("arrivalRetries", arrivalRetries);
         camel.bind("rejectedMessages", new RejectedMessages());
         AgreementRegistry agreements = agreements();
         camel.bind("agreements", agreements);

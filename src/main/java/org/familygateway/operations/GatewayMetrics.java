@@ -41,6 +41,11 @@ public final class GatewayMetrics implements AuditTrail.StepObserver, AutoClosea
         gc.bindTo(registry);
     }
 
+    /** A gauge read from the source when scraped. */
+    public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+        Gauge.builder(name, source, value).description(description).register(registry);
+    }
+
     /** A gauge of the messages waiting on a broker queue. */
     public <T> void queueDepth(String queue, T source, ToDoubleFunction<T> depth) {
         Gauge.builder("fg_queue_depth", source, depth).description("messages waiting on a broker queue")

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -139,6 +140,50 @@ class SftpIntakeTest {
         assertThat(receipt.getRecords().getRejectedNotListed().longValueExact()).isEqualTo(rejected - 1000);
         assertThat(gateway.audit().forReceipt(receipt.getReceiptId())).extracting(AuditEvent::type)
                 .contains(AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT);
+    }
+
+    @Test
+    void an_arrival_that_cannot_even_be_refused_stays_in_arrivals_and_is_tried_again_with_a_growing_wait_until_it_is_answered()
+            throws Exception {
+        ReferralType sent = fromPolice();
+        byte[] file = CmsFiles.sign(Examples.xml(sent), POLICE.signingKey(), POLICE.signingCertificate());
+        Path receipts = gateway.dataDir().resolve("sftp/partners/example-police/receipts");
+        Path receiptsAside = receipts.resolveSibling("receipts-aside");
+        try (SftpPartnerClient police = gateway.sftpClient(POLICE)) {
+            // receipts/ is not a folder: the gateway can write neither a receipt nor a refusal
+            Files.move(receipts, receiptsAside);
+            Files.writeString(receipts, "not a folder");
+            try {
+                police.upload("stuck.p7m", file);
+                await().atMost(Duration.ofSeconds(30)).until(() -> metric("fg_sftp_arrivals_failing") == 1);
+                String receiptId = arrivals().stream().filter(name -> name.endsWith("stuck.p7m")).findFirst().orElseThrow()
+                        .split(UploadCompletion.SEPARATOR)[0];
+                // without a back-off it would be taken again on every poll, each try about 3.5 s of redeliveries
+                Thread.sleep(9_000);
+                assertThat(arrivals()).anyMatch(name -> name.endsWith("stuck.p7m"));
+                assertThat(gateway.audit().forReceipt(receiptId)).filteredOn(e -> e.type() == AuditEventType.RECEIVED)
+                        .hasSizeBetween(1, 2);
+            } finally {
+                Files.delete(receipts);
+                Files.move(receiptsAside, receipts);
+            }
+            ReceiptType receipt = gateway.receiptChecker().verify(police.awaitReceipt("stuck.p7m"));
+            assertThat(receipt.getOutcome()).isEqualTo(OutcomeType.ACCEPTED);
+            assertThat(receipt.getMessageId()).isEqualTo(sent.getMessageId());
+            await().atMost(Duration.ofSeconds(5)).until(() -> metric("fg_sftp_arrivals_failing") == 0);
+            assertThat(arrivals()).noneMatch(name -> name.endsWith("stuck.p7m"));
+            Delivered delivered = gateway.familyTeam().caseFrom(receipt.getReceiptId(), Duration.ofSeconds(15));
+            assertThat(delivered.asCase().getSource()).filteredOn(source -> source.getMessageId().equals(sent.getMessageId()))
+                    .hasSize(1);
+        }
+    }
+
+    private static double metric(String name) throws Exception {
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + gateway.settings().operations().portOrDefault() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     private static ReferralType fromPolice() {
