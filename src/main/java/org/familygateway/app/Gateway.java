@@ -2,6 +2,7 @@ package org.familygateway.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    /** How long start-up waits for another process to release the embedded database's audit head. */
+    private static final Duration LEFTOVER_LOCK_PATIENCE = Duration.ofSeconds(10);
 
     private final GatewaySettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -74,6 +78,7 @@ public final class Gateway implements AutoCloseable {
     private void startParts(Clock clock) {
         Database database = Database.open(settings.jdbcUrl(), settings.database().user(), settings.database().password());
         started.push(database);
+        database.refuseLeftoverLocks(LEFTOVER_LOCK_PATIENCE);
         AuditParts auditParts = new AuditParts(settings, database.dataSource(), clock);
         audit = auditParts.trail;
         int sealed = audit.sealEntriesFromBeforeTheTree();
