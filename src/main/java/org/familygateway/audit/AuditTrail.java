@@ -14,6 +14,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.familygateway.model.Transactions;
+
 /**
  * Writes and reads audit entries in the gateway's database. Routes call {@link #record} with the
  * message's headers, which by design hold no personal data.
@@ -118,17 +120,12 @@ public final class AuditTrail {
      */
     public int sealEntriesFromBeforeTheTree() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Frontier tree = LogHead.lock(connection);
-                int sealed = tree.size() == 0 ? LegacyEntries.seal(connection, tree, random) : 0;
-                LogHead.update(connection, tree);
-                connection.commit();
+            return Transactions.inTransaction(connection, c -> {
+                Frontier tree = LogHead.lock(c);
+                int sealed = tree.size() == 0 ? LegacyEntries.seal(c, tree, random) : 0;
+                LogHead.update(c, tree);
                 return sealed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not seal the earlier audit entries", e);
         }
@@ -144,26 +141,21 @@ public final class AuditTrail {
      */
     public int discardEntriesBeyondHead() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long size = LogHead.lock(connection).size();
-                try (PreparedStatement subjects = connection.prepareStatement(
+            return Transactions.inTransaction(connection, c -> {
+                long size = LogHead.lock(c).size();
+                try (PreparedStatement subjects = c.prepareStatement(
                         "delete from audit_subject where event_id in (select id from audit_event where leaf_index >= ?)");
-                     PreparedStatement events = connection.prepareStatement("delete from audit_event where leaf_index >= ?");
-                     PreparedStatement signed = connection.prepareStatement("delete from audit_checkpoint where tree_size > ?")) {
+                     PreparedStatement events = c.prepareStatement("delete from audit_event where leaf_index >= ?");
+                     PreparedStatement signed = c.prepareStatement("delete from audit_checkpoint where tree_size > ?")) {
                     subjects.setLong(1, size);
                     subjects.executeUpdate();
                     events.setLong(1, size);
                     int removed = events.executeUpdate();
                     signed.setLong(1, size);
                     signed.executeUpdate();
-                    connection.commit();
                     return removed;
                 }
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not remove the audit entries beyond the log's head", e);
         }

@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.familygateway.model.Transactions;
+
 /**
  * Signed checkpoints in the database: made every N entries by the append that reaches a multiple
  * of N, or on demand (the timed job, the command line) for whatever the log has grown by since.
@@ -45,22 +47,16 @@ public final class Checkpoints {
     /** Signs the tree as it is now, unless the latest checkpoint already covers it. */
     public Optional<Checkpoint> signNow() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Frontier tree = LogHead.lock(connection);
-                Optional<Checkpoint> latest = latest(connection);
+            return Transactions.inTransaction(connection, c -> {
+                Frontier tree = LogHead.lock(c);
+                Optional<Checkpoint> latest = latest(c);
                 if (tree.size() == 0 || latest.isPresent() && latest.get().size() >= tree.size()) {
-                    connection.rollback();
-                    return Optional.empty();
+                    return Optional.<Checkpoint>empty();
                 }
                 Checkpoint checkpoint = signer.sign(tree.size(), tree.root(), now());
-                insert(connection, checkpoint);
-                connection.commit();
+                insert(c, checkpoint);
                 return Optional.of(checkpoint);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not sign a checkpoint of the audit log", e);
         }

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import org.familygateway.model.Transactions;
+
 /**
  * Appends that each need a transaction of their own, written together: concurrent callers queue
  * their entries, and whichever of them next holds the writer's lock writes every queued entry in
@@ -96,17 +98,7 @@ final class GroupCommit {
 
     private List<AuditEvent> inOneTransaction(List<Pending> batch) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<AuditEvent> events = writer.write(connection, batch.stream().map(p -> p.entry).toList());
-                connection.commit();
-                return events;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Transactions.inTransaction(connection, c -> writer.write(c, batch.stream().map(p -> p.entry).toList()));
         } catch (SQLException e) {
             AuditEntry first = batch.get(0).entry;
             throw new IllegalStateException("could not write the audit entry " + first.type() + " for receipt " + first.receiptId()

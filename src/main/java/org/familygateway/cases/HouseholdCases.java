@@ -42,6 +42,7 @@ import org.familygateway.matching.ReferralRecords;
 import org.familygateway.matching.SubjectRecords;
 import org.familygateway.model.Headers;
 import org.familygateway.model.Pseudonyms;
+import org.familygateway.model.Transactions;
 import org.familygateway.model.v1.CaseStatusType;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.model.v1.ConsentChangeType;
@@ -463,22 +464,22 @@ public final class HouseholdCases {
         // change in a transaction of its own, which waits for the log's head this one may hold
         CaseFilter filter = filters.get();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            List<CaseUpdate> updates;
             try {
-                if (CaseStore.lockStep(connection, instance, clock.instant())) {
-                    people.reload();
-                }
-                List<CaseUpdate> updates = work.in(connection, filter);
-                connection.commit();
-                if (!updates.isEmpty() && !headers.isEmpty()) {
-                    audit.committed(AuditEventType.FORWARDED, headers);
-                }
-                return updates;
+                updates = Transactions.inTransaction(connection, c -> {
+                    if (CaseStore.lockStep(c, instance, clock.instant())) {
+                        people.reload();
+                    }
+                    return work.in(c, filter);
+                });
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
                 people.reload();
                 throw e;
             }
+            if (!updates.isEmpty() && !headers.isEmpty()) {
+                audit.committed(AuditEventType.FORWARDED, headers);
+            }
+            return updates;
         } catch (SQLException e) {
             throw new IllegalStateException("the household step could not use the database", e);
         }

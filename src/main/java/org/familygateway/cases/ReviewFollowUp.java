@@ -16,6 +16,7 @@ import org.familygateway.audit.AuditEntry;
 import org.familygateway.audit.AuditEventType;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.matching.Households;
+import org.familygateway.model.Transactions;
 
 /**
  * What follows a reviewer's decision about a match (made with the review command, outside the
@@ -39,24 +40,19 @@ public final class ReviewFollowUp {
             List<Long> people) {
         Households households = new Households(dataSource);
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                CaseStore.lockStep(connection, REVIEWER, clock.instant());
+            Transactions.inTransaction(connection, c -> {
+                CaseStore.lockStep(c, REVIEWER, clock.instant());
                 Set<Long> affected = new LinkedHashSet<>();
                 for (long person : people) {
-                    households.of(connection, person).forEach(m -> affected.add(m.householdId()));
+                    households.of(c, person).forEach(m -> affected.add(m.householdId()));
                 }
                 LocalDate today = LocalDate.now(clock);
                 for (long household : affected) {
-                    dueNow(connection, household, today, clock);
+                    dueNow(c, household, today, clock);
                 }
-                audit.append(connection, AuditEntry.byActor(AuditEventType.MATCH_REVIEWED, reviewer, null,
+                return audit.append(c, AuditEntry.byActor(AuditEventType.MATCH_REVIEWED, reviewer, null,
                         decision + "; " + affected.size() + " households to be decided again").withSubjects(List.of(subject)));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not record what follows the review decision", e);
         }

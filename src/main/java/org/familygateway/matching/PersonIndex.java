@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.familygateway.model.Pseudonyms;
+import org.familygateway.model.Transactions;
 
 /**
  * The persistent index of people and households, and the matcher in front of it. At start it loads
@@ -60,13 +61,9 @@ public final class PersonIndex {
     /** Matches records in order (each sees the ones before it) and stores them in one transaction. */
     public synchronized List<MatchResult> matchAll(List<AgencyRecord> records) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
             try {
-                List<MatchResult> results = matchAll(connection, records);
-                connection.commit();
-                return results;
+                return Transactions.inTransaction(connection, c -> matchAll(c, records));
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
                 reload();
                 throw e;
             }

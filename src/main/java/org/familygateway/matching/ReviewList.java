@@ -1,8 +1,6 @@
 package org.familygateway.matching;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.familygateway.model.Pseudonyms;
+import org.familygateway.model.Transactions;
 
 /**
  * The review list: pairs the matcher was not sure of, for a person to confirm (the record's person
@@ -184,17 +183,10 @@ public final class ReviewList {
 
     private <T> T inTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Runnable> afterCommit = new ArrayList<>();
-                T result = work.run(connection, afterCommit);
-                connection.commit();
-                afterCommit.forEach(Runnable::run);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            List<Runnable> afterCommit = new ArrayList<>();
+            T result = Transactions.inTransaction(connection, c -> work.run(c, afterCommit));
+            afterCommit.forEach(Runnable::run);
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the review decision", e);
         }

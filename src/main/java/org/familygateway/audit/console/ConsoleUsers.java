@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.familygateway.audit.AuditEntry;
 import org.familygateway.audit.AuditEventType;
 import org.familygateway.audit.AuditTrail;
+import org.familygateway.model.Transactions;
 
 /** The people who may use the console, with Argon2id password hashes. Each change is audited with it. */
 public final class ConsoleUsers {
@@ -107,22 +108,17 @@ public final class ConsoleUsers {
     /** The change and its audit entry commit together. */
     private void change(String sql, List<Object> parameters, String by, String what) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
+            Transactions.inTransaction(connection, c -> {
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        statement.setObject(i + 1, parameters.get(i));
+                    }
+                    if (statement.executeUpdate() != 1) {
+                        throw new IllegalArgumentException("nothing to change: " + what);
+                    }
+                    return audit.append(c, AuditEntry.byActor(AuditEventType.USER_CHANGED, by, null, what));
                 }
-                if (statement.executeUpdate() != 1) {
-                    throw new IllegalArgumentException("nothing to change: " + what);
-                }
-                audit.append(connection, AuditEntry.byActor(AuditEventType.USER_CHANGED, by, null, what));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 throw new IllegalArgumentException("a user with that name exists already", e);
