@@ -2,10 +2,6 @@ package org.familygateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.familygateway.model.v1.AgencyKindType;
 import org.familygateway.model.v1.OutcomeType;
@@ -33,6 +27,7 @@ import org.familygateway.simulator.SoapPartnerClient;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FamilyTeam;
+import org.familygateway.testing.Metrics;
 import org.familygateway.testing.TestDatabases;
 import org.familygateway.testing.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -150,15 +145,7 @@ class TwoGatewaysIT {
 
     /** What this instance's own pipeline forwarded, read from its metrics. */
     private static long casesForwardedBy(TestGateway gateway) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + gateway.gateway().operationsPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher counts = Pattern.compile("(?m)^fg_case_latency_seconds_count\\{[^}]*} ([0-9.]+)$").matcher(metrics);
-        long total = 0;
-        while (counts.find()) {
-            total += (long) Double.parseDouble(counts.group(1));
-        }
-        return total;
+        return (long) Metrics.scrape(gateway.gateway().operationsPort()).sum("fg_case_latency_seconds_count", "");
     }
 
     private static ReferralType fromPolice() {

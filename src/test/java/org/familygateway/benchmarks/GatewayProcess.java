@@ -1,10 +1,6 @@
 package org.familygateway.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.familygateway.app.GatewaySettings;
 import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.Metrics;
 import org.familygateway.testing.Project;
 
 /**
@@ -29,7 +24,6 @@ final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final Path dataDir;
     private final Map<String, String> overrides;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private GatewayProcess(Process process, Path dataDir, Map<String, String> overrides) {
         this.process = process;
@@ -67,29 +61,16 @@ final class GatewayProcess implements AutoCloseable {
         return GatewaySettings.load(Project.config(), overrides);
     }
 
-    String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + overrides.get("operations.port") + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** The sum of the series of this metric whose labels contain the text given (e.g. area="heap"). */
-    double sum(String metric, String labelText) throws IOException, InterruptedException {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)} (\\S+)$").matcher(metrics());
-        double total = 0;
-        while (m.find()) {
-            if (m.group(1).contains(labelText)) {
-                total += Double.parseDouble(m.group(2));
-            }
-        }
-        return total;
+    private Metrics metrics() throws IOException, InterruptedException {
+        return Metrics.scrape(Integer.parseInt(overrides.get("operations.port")));
     }
 
     long heapUsed() throws IOException, InterruptedException {
-        return (long) sum("jvm_memory_used_bytes", "area=\"heap\"");
+        return (long) metrics().sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
     long queueDepth(String queue) throws IOException, InterruptedException {
-        return (long) sum("fg_queue_depth", "queue=\"" + queue + "\"");
+        return (long) metrics().sum("fg_queue_depth", "queue=\"" + queue + "\"");
     }
 
     @Override

@@ -1,10 +1,6 @@
 package org.familygateway.crash;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.familygateway.app.GatewaySettings;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.Metrics;
 import org.familygateway.testing.Project;
 
 /**
@@ -92,10 +87,8 @@ final class GatewayUnderTest {
     }
 
     long queueDepth(String queue) throws IOException, InterruptedException {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + overrides.get("operations.port") + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("(?m)^fg_queue_depth\\{queue=\"" + Pattern.quote(queue) + "\"} (\\S+)$").matcher(metrics);
-        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+        return (long) Metrics.scrape(Integer.parseInt(overrides.get("operations.port")))
+                .value("fg_queue_depth{queue=\"" + queue + "\"}").orElse(-1);
     }
 
     String amqpUrl() {

@@ -25,6 +25,7 @@ import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam.Delivered;
+import org.familygateway.testing.Metrics;
 import org.familygateway.testing.SyntheticShares;
 import org.familygateway.testing.TestGateway;
 import org.familygateway.trust.Digests;
@@ -179,11 +180,7 @@ class SftpIntakeTest {
     }
 
     private static double metric(String name) throws Exception {
-        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://127.0.0.1:" + gateway.settings().operations().portOrDefault() + "/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+        return Metrics.scrape(gateway.settings().operations().portOrDefault()).value(name).orElse(-1);
     }
 
     private static ReferralType fromPolice() {
