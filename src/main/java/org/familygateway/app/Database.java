@@ -11,12 +11,10 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 
 /** The gateway's database: a pool, and the schema brought up to date by Flyway at start-up. */
 public final class Database implements AutoCloseable {
-
-    /** H2's "Timeout trying to lock table" (ErrorCode.LOCK_TIMEOUT_1), which NOWAIT raises at once. */
-    private static final int H2_LOCK_TIMEOUT = 50200;
 
     private final HikariDataSource dataSource;
     private final String url;
@@ -71,7 +69,8 @@ public final class Database implements AutoCloseable {
                     return;
                 } catch (SQLException e) {
                     connection.rollback();
-                    if (e.getErrorCode() != H2_LOCK_TIMEOUT) {
+                    // "Timeout trying to lock table", which NOWAIT raises at once
+                    if (e.getErrorCode() != ErrorCode.LOCK_TIMEOUT_1) {
                         throw e;
                     }
                     if (System.nanoTime() > deadline) {

@@ -60,11 +60,14 @@ final class Wiring {
     private static final int LISTED_REJECTIONS = 1000;
     /** How long a message id claimed by a delivery that never finished (a crash) blocks a resend. */
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    /** How long an SFTP arrival that could not be answered waits before its second try; each further wait doubles. */
+    private static final Duration ARRIVAL_FIRST_BACK_OFF = Duration.ofSeconds(5);
+    /** The longest an SFTP arrival waits between tries, however often it has failed. */
+    private static final Duration ARRIVAL_LONGEST_BACK_OFF = Duration.ofMinutes(10);
+    /** How long an SFTP arrival may keep failing before the SFTP health check reports DOWN. */
+    private static final Duration ARRIVAL_UNHEALTHY_AFTER = Duration.ofMinutes(5);
 
-    /**
-     * An SFTP arrival that cannot be answered waits 5 s before its next try, doubling to 10 minutes;
-     * the SFTP health check reports it once it has failed for 5 minutes.
-     */
+    /** SFTP arrivals that could not be answered: their back-off, and the SFTP health check's view of them. */
     private final ArrivalRetries arrivalRetries;
 
     private final GatewaySettings settings;
@@ -92,7 +95,7 @@ final class Wiring {
         this.producer = producer;
         this.partners = PartnersFile.load(settings.partners());
         this.paths = TrustParts.certificatePaths(settings, clock);
-        this.arrivalRetries = new ArrivalRetries(clock, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(5));
+        this.arrivalRetries = new ArrivalRetries(clock, ARRIVAL_FIRST_BACK_OFF, ARRIVAL_LONGEST_BACK_OFF, ARRIVAL_UNHEALTHY_AFTER);
     }
 
     ArrivalRetries arrivalRetries() {
