@@ -18,6 +18,13 @@ final class CheckContext {
         this.messageDate = receivedOn;
     }
 
+    /** The same context for another thread: the records of a share are checked on several. */
+    CheckContext copy() {
+        CheckContext copy = new CheckContext(deliveredBy, receivedOn);
+        copy.messageDate = messageDate;
+        return copy;
+    }
+
     /** Null when the sender is not known (checking a sample on its own). */
     String deliveredBy() {
         return deliveredBy;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -37,6 +38,18 @@ final class DocumentCheck implements ErrorHandler {
     private final List<Rejection> schemaErrors = new ArrayList<>();
     private XMLStreamReader reader;
     private Map<String, String> inherited = Map.of();
+    private Origin origin = Origin.FILE;
+
+    /**
+     * Where a document read from a copy stood in the file it was taken from (a share's record is
+     * checked from its copy): the line and column its first tag started at, and how many characters
+     * longer that tag is in the copy (which declares its namespaces there), so that what follows it
+     * on the first line is placed right too.
+     */
+    record Origin(int line, int column, int longerFirstTag) {
+        /** The document is the file itself. */
+        static final Origin FILE = new Origin(1, 1, 0);
+    }
 
     DocumentCheck(Schema schema) {
         validator = schema.newValidatorHandler();
@@ -55,12 +68,12 @@ final class DocumentCheck implements ErrorHandler {
 
             @Override
             public int line() {
-                return reader.getLocation().getLineNumber();
+                return DocumentCheck.this.line();
             }
 
             @Override
             public int column() {
-                return reader.getLocation().getColumnNumber();
+                return DocumentCheck.this.column();
             }
         });
         validator.setContentHandler(checks);
@@ -68,7 +81,14 @@ final class DocumentCheck implements ErrorHandler {
 
     /** Starts a document; {@code inheritedNamespaces} are prefixes declared above a record, by prefix. */
     void begin(XMLStreamReader source, CheckContext context, Map<String, String> inheritedNamespaces) throws SAXException {
+        begin(source, context, inheritedNamespaces, Origin.FILE);
+    }
+
+    /** Starts a document read from a copy, placing every problem in the file the copy was taken from. */
+    void begin(XMLStreamReader source, CheckContext context, Map<String, String> inheritedNamespaces, Origin from)
+            throws SAXException {
         reader = source;
+        origin = from;
         inherited = inheritedNamespaces;
         path.reset();
         schemaErrors.clear();
@@ -113,7 +133,19 @@ final class DocumentCheck implements ErrorHandler {
     }
 
     Where position() {
-        return new Where(path.current(), reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
+        return new Where(path.current(), line(), column());
+    }
+
+    private int line() {
+        return reader.getLocation().getLineNumber() + origin.line() - 1;
+    }
+
+    private int column() {
+        Location at = reader.getLocation();
+        if (at.getLineNumber() > 1) {
+            return at.getColumnNumber();
+        }
+        return at.getColumnNumber() == 1 ? origin.column() : at.getColumnNumber() + origin.column() - 1 - origin.longerFirstTag();
     }
 
     private void startElement() throws SAXException {
@@ -196,12 +228,12 @@ final class DocumentCheck implements ErrorHandler {
 
         @Override
         public int getLineNumber() {
-            return reader.getLocation().getLineNumber();
+            return line();
         }
 
         @Override
         public int getColumnNumber() {
-            return reader.getLocation().getColumnNumber();
+            return column();
         }
     }
 }

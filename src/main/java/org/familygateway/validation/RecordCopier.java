@@ -1,7 +1,6 @@
 package org.familygateway.validation;
 
-import java.io.IOException;
-import java.io.Writer;
+import java.util.Map;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
@@ -9,17 +8,29 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Copies the events of one element (a record, a header) into text as they are read, so that a
  * record can be kept or dropped once its checks are done. The contract has one namespace, which the
- * copy declares on its root; an element or attribute in any other namespace keeps its own
- * declaration. Lean on purpose: bulk shares pass millions of records through it.
+ * copy declares on its root, with any prefix declared above the element; an element or attribute in
+ * any other namespace keeps its own declaration. So a copy reads the same on its own, which is how a
+ * share's records are checked on other threads. Lean on purpose: bulk shares pass millions of
+ * records through it.
  */
 final class RecordCopier {
 
     private final StringBuilder text = new StringBuilder(2048);
     private boolean atRoot;
+    private Map<String, String> inherited = Map.of();
 
     void begin() {
+        begin(Map.of());
+    }
+
+    /**
+     * Starts a copy of an element whose ancestors declared {@code inheritedNamespaces} (by prefix):
+     * the copy declares them on its root, so that it reads the same on its own.
+     */
+    void begin(Map<String, String> inheritedNamespaces) {
         text.setLength(0);
         atRoot = true;
+        inherited = inheritedNamespaces;
     }
 
     void copy(XMLStreamReader reader, int event) {
@@ -34,12 +45,9 @@ final class RecordCopier {
         }
     }
 
-    void end() {
-        // the copy is complete in its buffer
-    }
-
-    void writeTo(Writer out) throws IOException {
-        out.append(text);
+    /** Characters copied so far. */
+    int length() {
+        return text.length();
     }
 
     String text() {
@@ -49,15 +57,24 @@ final class RecordCopier {
     private void start(XMLStreamReader reader) {
         String prefix = reader.getPrefix();
         text.append('<').append(qualified(prefix, reader.getLocalName()));
-        if (atRoot) {
+        boolean root = atRoot;
+        if (root) {
             declare(prefix, reader.getNamespaceURI());
             atRoot = false;
         }
         for (int i = 0; i < reader.getNamespaceCount(); i++) {
             String declared = reader.getNamespacePrefix(i);
-            if (!same(declared, prefix) || !ContractSchema.NAMESPACE.equals(reader.getNamespaceURI(i))) {
+            boolean redundant = same(declared, prefix) && (root || ContractSchema.NAMESPACE.equals(reader.getNamespaceURI(i)));
+            if (!redundant) {
                 declare(declared, reader.getNamespaceURI(i));
             }
+        }
+        if (root) {
+            inherited.forEach((declared, uri) -> {
+                if (!same(declared, prefix) && !declaredHere(reader, declared)) {
+                    declare(declared, uri);
+                }
+            });
         }
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             text.append(' ').append(qualified(reader.getAttributePrefix(i), reader.getAttributeLocalName(i))).append("=\"");
@@ -88,6 +105,15 @@ final class RecordCopier {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean declaredHere(XMLStreamReader reader, String prefix) {
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            if (same(reader.getNamespacePrefix(i), prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String qualified(String prefix, String local) {

@@ -46,7 +46,7 @@ final class ShareSpool implements AutoCloseable {
         this.maxListed = maxListed;
     }
 
-    void accepted(RecordCopier record) throws IOException {
+    void accepted(String record) throws IOException {
         received++;
         accepted++;
         if (chunk == null || inChunk == chunkSize) {
@@ -55,11 +55,11 @@ final class ShareSpool implements AutoCloseable {
             chunks.add(next);
             chunk = open(next);
         }
-        record.writeTo(chunk);
+        chunk.write(record);
         inChunk++;
     }
 
-    void rejected(long position, String recordId, List<Rejection> problems, RecordCopier record) throws IOException {
+    void rejected(long position, String recordId, List<Rejection> problems, String record) throws IOException {
         received++;
         rejectedCount++;
         if (listed.size() < maxListed) {
@@ -68,7 +68,7 @@ final class ShareSpool implements AutoCloseable {
         if (rejected == null) {
             rejected = open(rejectedFile());
         }
-        record.writeTo(rejected);
+        rejected.write(record);
     }
 
     RecordTally tally() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -23,8 +24,9 @@ import org.xml.sax.SAXException;
  * Reads a submitted message as a stream and decides on it. A referral or consent update is checked
  * whole: valid, or rejected with every problem found. An information share is checked record by
  * record, so that one bad record never sinks the good ones and a file of any size is never held in
- * memory: accepted records are spooled in chunks, rejected ones are listed by position. Not
- * thread-safe: one reader per thread.
+ * memory: accepted records are spooled in chunks, rejected ones are listed by position. A share's
+ * records are checked on the machine's cores while this thread reads on (RecordChecks); this thread
+ * alone spools them, in order. Not thread-safe: one reader per thread.
  */
 public final class SubmissionReader {
 
@@ -123,6 +125,7 @@ public final class SubmissionReader {
         }
         Map<String, String> namespaces = declaredNamespaces(reader);
         ShareHeader header = header(reader, context, namespaces);
+        RecordChecks checks = new RecordChecks(context);
         try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections)) {
             long position = 0;
             for (int event = nextElement(reader); event == XMLStreamConstants.START_ELEMENT; event = nextElement(reader)) {
@@ -130,21 +133,31 @@ public final class SubmissionReader {
                 String recordId = reader.getAttributeValue(null, "id");
                 String element = reader.getLocalName();
                 Map<String, String> fields = permit.needsFields(element) ? new LinkedHashMap<>() : null;
-                check.begin(reader, context, namespaces);
-                copier.begin();
-                copyElement(reader, fields);
-                copier.end();
-                List<Rejection> refused = permit.check(element, fields == null ? Map.of() : fields);
-                List<Rejection> problems = refused.isEmpty() ? check.end() : concat(check.end(), refused);
-                if (problems.isEmpty()) {
-                    spool.accepted(copier);
-                    permit.accepted(element);
-                } else {
-                    spool.rejected(position, recordId, problems, copier);
-                }
+                copier.begin(namespaces);
+                DocumentCheck.Origin origin = copyRecord(reader, fields);
+                spool(checks.add(new RecordChecks.Read(position, recordId, element, fields == null ? Map.of() : fields,
+                        copier.text(), origin)), spool, permit);
             }
+            spool(checks.finish(), spool, permit);
             spool.close();
             return header.judge(spool);
+        } finally {
+            checks.abandon();
+        }
+    }
+
+    /** Records whose checks are done, in the order read: asked of the sharing rules, then spooled. */
+    private static void spool(List<RecordChecks.Checked> checked, ShareSpool spool, RecordPermit permit) throws IOException {
+        for (RecordChecks.Checked each : checked) {
+            RecordChecks.Read record = each.record();
+            List<Rejection> refused = permit.check(record.element(), record.fields());
+            List<Rejection> problems = refused.isEmpty() ? each.problems() : concat(each.problems(), refused);
+            if (problems.isEmpty()) {
+                spool.accepted(record.copy());
+                permit.accepted(record.element());
+            } else {
+                spool.rejected(record.position(), record.id(), problems, record.copy());
+            }
         }
     }
 
@@ -154,10 +167,9 @@ public final class SubmissionReader {
             throw new Rejection(ReasonCodeType.SCHEMA_INVALID, "an InformationShare starts with its ShareHeader", "/InformationShare");
         }
         check.begin(reader, context, namespaces);
-        copier.begin();
+        copier.begin(namespaces);
         Map<String, String> fields = new LinkedHashMap<>();
         copyElement(reader, fields);
-        copier.end();
         List<Rejection> problems = check.end();
         if (!problems.isEmpty()) {
             throw Rejection.of(problems);
@@ -175,7 +187,9 @@ public final class SubmissionReader {
             check.pass(event);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
-                countElement(++elements);
+                if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
+                    throw tooManyElements(check.where());
+                }
                 current = depth == 2 ? reader.getLocalName() : null;
             } else if (event == XMLStreamConstants.CHARACTERS && current != null) {
                 fields.merge(current, reader.getText(), String::concat);
@@ -185,11 +199,7 @@ public final class SubmissionReader {
         }
     }
 
-    private void copyElement(XMLStreamReader reader) throws XMLStreamException, SAXException {
-        copyElement(reader, null);
-    }
-
-    /** Copies and checks the current element to its end; collects its leaves' text by name if asked. */
+    /** Copies and checks the current element (the share's header) to its end, collecting its leaves' text by name. */
     private void copyElement(XMLStreamReader reader, Map<String, String> fields) throws XMLStreamException, SAXException {
         int depth = 0;
         String current = null;
@@ -199,7 +209,53 @@ public final class SubmissionReader {
             copier.copy(reader, event);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
-                countElement(++elements);
+                if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
+                    throw tooManyElements(check.where());
+                }
+                current = reader.getLocalName();
+            } else if (event == XMLStreamConstants.CHARACTERS) {
+                if (current != null) {
+                    fields.merge(current, reader.getText(), String::concat);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                current = null;
+                if (--depth == 0) {
+                    fields.replaceAll((k, v) -> v.trim());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies a record to its end, refusing what no check may see, and collects its leaves' text by
+     * name if asked; its schema and business checks are RecordChecks', on another thread.
+     */
+    private DocumentCheck.Origin copyRecord(XMLStreamReader reader, Map<String, String> fields) throws XMLStreamException {
+        Location start = reader.getLocation();
+        int copiedFirstTag = -1;
+        DocumentCheck.Origin origin = null;
+        int depth = 0;
+        String current = null;
+        int elements = 0;
+        for (int event = reader.getEventType(); ; event = reader.next()) {
+            if (origin == null && copiedFirstTag >= 0) {
+                // the event after the record's first tag starts where that tag ended
+                int firstTag = reader.getLocation().getCharacterOffset() - start.getCharacterOffset();
+                origin = new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), copiedFirstTag - firstTag);
+            }
+            switch (event) {
+                case XMLStreamConstants.DTD -> throw forbidden("a DTD (DOCTYPE declaration)", reader);
+                case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION -> throw forbidden("an entity reference", reader);
+                default -> copier.copy(reader, event);
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (depth++ == 0) {
+                    copiedFirstTag = copier.length();
+                }
+                if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
+                    throw tooManyElements(at(reader));
+                }
                 current = reader.getLocalName();
             } else if (event == XMLStreamConstants.CHARACTERS) {
                 if (fields != null && current != null) {
@@ -211,17 +267,24 @@ public final class SubmissionReader {
                     if (fields != null) {
                         fields.replaceAll((k, v) -> v.trim());
                     }
-                    return;
+                    return origin != null ? origin : new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), 0);
                 }
             }
         }
     }
 
-    private void countElement(int elements) {
-        if (elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
-            throw new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
-                    + " elements in one message or record", check.where());
-        }
+    private static Rejection forbidden(String what, XMLStreamReader reader) {
+        return new Rejection(ReasonCodeType.XML_FORBIDDEN_CONSTRUCT,
+                "the XML contains " + what + "; the gateway never processes DTDs or entities", at(reader));
+    }
+
+    private static String at(XMLStreamReader reader) {
+        return "line " + reader.getLocation().getLineNumber() + ", column " + reader.getLocation().getColumnNumber();
+    }
+
+    private static Rejection tooManyElements(String where) {
+        return new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
+                + " elements in one message or record", where);
     }
 
     /** Moves to the next child element of the share, or its end; text between records is refused. */

@@ -131,6 +131,62 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void the_records_of_a_long_share_are_checked_on_other_threads_yet_kept_in_order_and_placed_in_the_file() throws Exception {
+        int count = RecordChecks.BATCH * 9 + 17;   // more batches than are ever out at once
+        java.util.Set<Integer> bad = java.util.Set.of(1, RecordChecks.BATCH, RecordChecks.BATCH + 1, 1500, count);
+        String[] records = new String[count];
+        for (int i = 1; i <= count; i++) {
+            records[i - 1] = bad.contains(i) ? Shares.attendance("r" + i, "A926200119001", 100, 0, 0) : Shares.attendance("r" + i);
+        }
+        SubmissionReader chunky = new SubmissionReader(100_000_000, 1_000_000, 500, 100);
+
+        Submission submission = chunky.read(new ByteArrayInputStream(Shares.bytes(Shares.share("example-school", "SCHOOL", records))),
+                "example-school", TODAY, work);
+
+        assertThat(submission.records().received()).isEqualTo(count);
+        assertThat(submission.records().accepted()).isEqualTo(count - bad.size());
+        assertThat(submission.records().listed()).extracting(RecordRejection::position)
+                .containsExactly(1L, (long) RecordChecks.BATCH, RecordChecks.BATCH + 1L, 1500L, (long) count);
+        assertThat(submission.records().listed()).extracting(RecordRejection::recordId)
+                .containsExactly("r1", "r" + RecordChecks.BATCH, "r" + (RecordChecks.BATCH + 1), "r1500", "r" + count);
+        // Shares puts record n on line n + 3, two spaces in; the UPN starts 165 characters into it
+        String record1500 = records[1499];
+        int upnColumn = record1500.indexOf("<UPN>") + 1;
+        assertThat(submission.records().listed().get(3).problems().get(0).location())
+                .hasValue("/SchoolAttendance/Subject/Identifiers/UPN (line 1503, column " + upnColumn + ")");
+        StringBuilder accepted = new StringBuilder();
+        for (Path chunk : submission.chunks()) {
+            accepted.append(Files.readString(chunk));
+        }
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("id=\"r(\\d+)\"").matcher(accepted);
+        int previous = 0;
+        int seen = 0;
+        while (ids.find()) {
+            int id = Integer.parseInt(ids.group(1));
+            assertThat(id).as("accepted records stay in the order read").isGreaterThan(previous);
+            assertThat(bad).doesNotContain(id);
+            previous = id;
+            seen++;
+        }
+        assertThat(seen).isEqualTo(count - bad.size());
+    }
+
+    @Test
+    void a_record_using_a_prefix_declared_on_the_share_is_checked_and_forwarded_with_it() throws Exception {
+        String share = "<fg:InformationShare xmlns:fg=\"urn:familygateway:v1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                + Shares.header("example-school", "SCHOOL", null).replace("<", "<fg:").replace("<fg:/", "</fg:")
+                + Shares.attendance("p-1").replace("<", "<fg:").replace("<fg:/", "</fg:").replace("id=", "xsi:type=\"fg:SchoolAttendanceType\" id=")
+                + "\n</fg:InformationShare>";
+
+        Submission submission = read(Shares.bytes(share), "example-school");
+
+        assertThat(submission.records().accepted()).as("%s", submission.records().listed()).isEqualTo(1);
+        String chunk = Files.readString(submission.chunks().get(0));
+        assertThat(read(chunk.getBytes(StandardCharsets.UTF_8), "example-school").records().accepted())
+                .as("the chunk reads on its own: %s", chunk).isEqualTo(1);
+    }
+
+    @Test
     void accepted_records_are_spooled_in_chunks_of_the_configured_size() {
         String[] records = new String[7];
         for (int i = 0; i < records.length; i++) {
