@@ -2,8 +2,14 @@ package org.familygateway.validation;
 
 import java.util.Map;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.familygateway.model.Rejection;
+import org.familygateway.model.v1.ReasonCodeType;
+import org.xml.sax.SAXException;
 
 /**
  * Copies the events of one element (a record, a header) into text as they are read, so that a
@@ -19,21 +25,80 @@ final class RecordCopier {
     private boolean atRoot;
     private Map<String, String> inherited = Map.of();
 
-    void begin() {
-        begin(Map.of());
-    }
-
     /**
-     * Starts a copy of an element whose ancestors declared {@code inheritedNamespaces} (by prefix):
-     * the copy declares them on its root, so that it reads the same on its own.
+     * Copies the reader's current element to its end, collecting its leaves' text by name into
+     * {@code fields} (if given) and counting its elements against the limit. The element's ancestors
+     * declared {@code inheritedNamespaces} (by prefix); the copy declares them on its root, so that
+     * it reads the same on its own. With {@code inline}, each event is checked as it is copied (the
+     * share's header); without, the copy is checked later elsewhere (a record), and only what no
+     * check may see, a DTD or an entity, is refused here.
+     *
+     * @return where the element started in the file, and how much longer its first tag is in the copy
      */
-    void begin(Map<String, String> inheritedNamespaces) {
+    DocumentCheck.Origin copyElement(XMLStreamReader reader, Map<String, String> inheritedNamespaces, Map<String, String> fields,
+            DocumentCheck inline) throws XMLStreamException, SAXException {
         text.setLength(0);
         atRoot = true;
         inherited = inheritedNamespaces;
+        Location start = reader.getLocation();
+        int copiedFirstTag = -1;
+        DocumentCheck.Origin origin = null;
+        int depth = 0;
+        String current = null;
+        int elements = 0;
+        for (int event = reader.getEventType(); ; event = reader.next()) {
+            if (origin == null && copiedFirstTag >= 0) {
+                // the event after the element's first tag starts where that tag ended
+                int firstTag = reader.getLocation().getCharacterOffset() - start.getCharacterOffset();
+                origin = new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), copiedFirstTag - firstTag);
+            }
+            if (inline != null) {
+                inline.pass(event);
+            } else if (event == XMLStreamConstants.DTD) {
+                throw forbidden("a DTD (DOCTYPE declaration)", reader);
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.ENTITY_DECLARATION) {
+                throw forbidden("an entity reference", reader);
+            }
+            copy(reader, event);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (depth++ == 0) {
+                    copiedFirstTag = text.length();
+                }
+                if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
+                    throw tooManyElements(inline != null ? inline.where() : at(reader));
+                }
+                current = reader.getLocalName();
+            } else if (event == XMLStreamConstants.CHARACTERS) {
+                if (fields != null && current != null) {
+                    fields.merge(current, reader.getText(), String::concat);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                current = null;
+                if (--depth == 0) {
+                    if (fields != null) {
+                        fields.replaceAll((k, v) -> v.trim());
+                    }
+                    return origin != null ? origin : new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), 0);
+                }
+            }
+        }
     }
 
-    void copy(XMLStreamReader reader, int event) {
+    static Rejection tooManyElements(String where) {
+        return new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
+                + " elements in one message or record", where);
+    }
+
+    private static Rejection forbidden(String what, XMLStreamReader reader) {
+        return new Rejection(ReasonCodeType.XML_FORBIDDEN_CONSTRUCT,
+                "the XML contains " + what + "; the gateway never processes DTDs or entities", at(reader));
+    }
+
+    private static String at(XMLStreamReader reader) {
+        return "line " + reader.getLocation().getLineNumber() + ", column " + reader.getLocation().getColumnNumber();
+    }
+
+    private void copy(XMLStreamReader reader, int event) {
         switch (event) {
             case XMLStreamConstants.START_ELEMENT -> start(reader);
             case XMLStreamConstants.END_ELEMENT -> text.append("</").append(qualified(reader.getPrefix(), reader.getLocalName())).append('>');
@@ -43,11 +108,6 @@ final class RecordCopier {
                 // comments and processing instructions are not carried on
             }
         }
-    }
-
-    /** Characters copied so far. */
-    int length() {
-        return text.length();
     }
 
     String text() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,7 +24,7 @@ import org.xml.sax.SAXException;
  * whole: valid, or rejected with every problem found. An information share is checked record by
  * record, so that one bad record never sinks the good ones and a file of any size is never held in
  * memory: accepted records are spooled in chunks, rejected ones are listed by position. A share's
- * records are checked on the machine's cores while this thread reads on (RecordChecks); this thread
+ * records are checked on the machine's cores while this thread reads on (ShareRecords); this thread
  * alone spools them, in order. Not thread-safe: one reader per thread.
  */
 public final class SubmissionReader {
@@ -125,39 +124,14 @@ public final class SubmissionReader {
         }
         Map<String, String> namespaces = declaredNamespaces(reader);
         ShareHeader header = header(reader, context, namespaces);
-        RecordChecks checks = new RecordChecks(context);
-        try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections)) {
-            long position = 0;
+        try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections);
+                ShareRecords records = new ShareRecords(context, namespaces, spool, permit)) {
             for (int event = nextElement(reader); event == XMLStreamConstants.START_ELEMENT; event = nextElement(reader)) {
-                position++;
-                String recordId = reader.getAttributeValue(null, "id");
-                String element = reader.getLocalName();
-                Map<String, String> fields = permit.needsFields(element) ? new LinkedHashMap<>() : null;
-                copier.begin(namespaces);
-                DocumentCheck.Origin origin = copyRecord(reader, fields);
-                spool(checks.add(new RecordChecks.Read(position, recordId, element, fields == null ? Map.of() : fields,
-                        copier.text(), origin)), spool, permit);
+                records.read(reader);
             }
-            spool(checks.finish(), spool, permit);
+            records.finish();
             spool.close();
             return header.judge(spool);
-        } finally {
-            checks.abandon();
-        }
-    }
-
-    /** Records whose checks are done, in the order read: asked of the sharing rules, then spooled. */
-    private static void spool(List<RecordChecks.Checked> checked, ShareSpool spool, RecordPermit permit) throws IOException {
-        for (RecordChecks.Checked each : checked) {
-            RecordChecks.Read record = each.record();
-            List<Rejection> refused = permit.check(record.element(), record.fields());
-            List<Rejection> problems = refused.isEmpty() ? each.problems() : concat(each.problems(), refused);
-            if (problems.isEmpty()) {
-                spool.accepted(record.copy());
-                permit.accepted(record.element());
-            } else {
-                spool.rejected(record.position(), record.id(), problems, record.copy());
-            }
         }
     }
 
@@ -167,9 +141,8 @@ public final class SubmissionReader {
             throw new Rejection(ReasonCodeType.SCHEMA_INVALID, "an InformationShare starts with its ShareHeader", "/InformationShare");
         }
         check.begin(reader, context, namespaces);
-        copier.begin(namespaces);
         Map<String, String> fields = new LinkedHashMap<>();
-        copyElement(reader, fields);
+        copier.copyElement(reader, namespaces, fields, check);
         List<Rejection> problems = check.end();
         if (!problems.isEmpty()) {
             throw Rejection.of(problems);
@@ -188,7 +161,7 @@ public final class SubmissionReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
                 if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
-                    throw tooManyElements(check.where());
+                    throw RecordCopier.tooManyElements(check.where());
                 }
                 current = depth == 2 ? reader.getLocalName() : null;
             } else if (event == XMLStreamConstants.CHARACTERS && current != null) {
@@ -197,94 +170,6 @@ public final class SubmissionReader {
                 return fields.getOrDefault(child, "").trim();
             }
         }
-    }
-
-    /** Copies and checks the current element (the share's header) to its end, collecting its leaves' text by name. */
-    private void copyElement(XMLStreamReader reader, Map<String, String> fields) throws XMLStreamException, SAXException {
-        int depth = 0;
-        String current = null;
-        int elements = 0;
-        for (int event = reader.getEventType(); ; event = reader.next()) {
-            check.pass(event);
-            copier.copy(reader, event);
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
-                    throw tooManyElements(check.where());
-                }
-                current = reader.getLocalName();
-            } else if (event == XMLStreamConstants.CHARACTERS) {
-                if (current != null) {
-                    fields.merge(current, reader.getText(), String::concat);
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                current = null;
-                if (--depth == 0) {
-                    fields.replaceAll((k, v) -> v.trim());
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * Copies a record to its end, refusing what no check may see, and collects its leaves' text by
-     * name if asked; its schema and business checks are RecordChecks', on another thread.
-     */
-    private DocumentCheck.Origin copyRecord(XMLStreamReader reader, Map<String, String> fields) throws XMLStreamException {
-        Location start = reader.getLocation();
-        int copiedFirstTag = -1;
-        DocumentCheck.Origin origin = null;
-        int depth = 0;
-        String current = null;
-        int elements = 0;
-        for (int event = reader.getEventType(); ; event = reader.next()) {
-            if (origin == null && copiedFirstTag >= 0) {
-                // the event after the record's first tag starts where that tag ended
-                int firstTag = reader.getLocation().getCharacterOffset() - start.getCharacterOffset();
-                origin = new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), copiedFirstTag - firstTag);
-            }
-            switch (event) {
-                case XMLStreamConstants.DTD -> throw forbidden("a DTD (DOCTYPE declaration)", reader);
-                case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION -> throw forbidden("an entity reference", reader);
-                default -> copier.copy(reader, event);
-            }
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (depth++ == 0) {
-                    copiedFirstTag = copier.length();
-                }
-                if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
-                    throw tooManyElements(at(reader));
-                }
-                current = reader.getLocalName();
-            } else if (event == XMLStreamConstants.CHARACTERS) {
-                if (fields != null && current != null) {
-                    fields.merge(current, reader.getText(), String::concat);
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                current = null;
-                if (--depth == 0) {
-                    if (fields != null) {
-                        fields.replaceAll((k, v) -> v.trim());
-                    }
-                    return origin != null ? origin : new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), 0);
-                }
-            }
-        }
-    }
-
-    private static Rejection forbidden(String what, XMLStreamReader reader) {
-        return new Rejection(ReasonCodeType.XML_FORBIDDEN_CONSTRUCT,
-                "the XML contains " + what + "; the gateway never processes DTDs or entities", at(reader));
-    }
-
-    private static String at(XMLStreamReader reader) {
-        return "line " + reader.getLocation().getLineNumber() + ", column " + reader.getLocation().getColumnNumber();
-    }
-
-    private static Rejection tooManyElements(String where) {
-        return new Rejection(ReasonCodeType.XML_LIMIT_EXCEEDED, "more than " + SecureXml.MAX_ELEMENTS_PER_DOCUMENT
-                + " elements in one message or record", where);
     }
 
     /** Moves to the next child element of the share, or its end; text between records is refused. */
@@ -304,10 +189,6 @@ public final class SubmissionReader {
             }
         }
         throw new Rejection(ReasonCodeType.XML_MALFORMED, "the InformationShare ends before its closing tag");
-    }
-
-    private static List<Rejection> concat(List<Rejection> first, List<Rejection> then) {
-        return java.util.stream.Stream.concat(first.stream(), then.stream()).toList();
     }
 
     private static Map<String, String> declaredNamespaces(XMLStreamReader reader) {

@@ -52,13 +52,8 @@ public final class BulkSftpBenchmark {
         String heap = options.getOrDefault("gateway-heap", "512m");
         boolean intakeOnly = options.containsKey("intake-only");
         Path folder = Files.createTempDirectory("fg-bulk-sftp-");
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap));
-        if (intakeOnly) {
-            jvm.add("-Dgateway.pipeline.autoStartup=false");
-        }
-        if (options.containsKey("gateway-jvm")) {
-            jvm.addAll(List.of(options.get("gateway-jvm").split(" ")));   // e.g. a flight recording, to see where the time goes
-        }
+        List<String> jvm = Options.gatewayJvm(options, intakeOnly
+                ? List.of("-Xmx" + heap, "-Dgateway.pipeline.autoStartup=false") : List.of("-Xmx" + heap));
         try (GatewayProcess gateway = GatewayProcess.start(jvm)) {
             GatewaySettings settings = gateway.settings();
             Path share = SyntheticShares.write(folder.resolve("share.xml"), records, 1000, 42);

@@ -1,6 +1,8 @@
 package org.familygateway.benchmarks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Benchmark arguments: {@code --name value} pairs, or {@code --flag} alone. */
@@ -23,5 +25,17 @@ final class Options {
             }
         }
         return options;
+    }
+
+    /**
+     * The gateway's JVM options: {@code base}, then any given as {@code --gateway-jvm "..."} (space
+     * separated), for example a flight recording to see where the time goes.
+     */
+    static List<String> gatewayJvm(Map<String, String> options, List<String> base) {
+        List<String> jvm = new ArrayList<>(base);
+        if (options.containsKey("gateway-jvm")) {
+            jvm.addAll(List.of(options.get("gateway-jvm").trim().split(" +")));
+        }
+        return jvm;
     }
 }

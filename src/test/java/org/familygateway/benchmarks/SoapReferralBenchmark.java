@@ -50,10 +50,7 @@ public final class SoapReferralBenchmark {
                 Runtime.getRuntime().availableProcessors(), heap, messages, warmUp);
         List<Result> gateway = new ArrayList<>();
         GatewaySettings settings;
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
-        if (options.containsKey("gateway-jvm")) {
-            jvm.addAll(List.of(options.get("gateway-jvm").split(" ")));   // e.g. a flight recording, to see where the time goes
-        }
+        List<String> jvm = Options.gatewayJvm(options, List.of("-Xmx" + heap, "-Xms" + heap));
         boolean bareToo = !options.containsKey("no-bare");
         try (GatewayProcess process = GatewayProcess.start(jvm)) {
             settings = process.settings();
