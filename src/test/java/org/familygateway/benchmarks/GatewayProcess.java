@@ -77,6 +77,9 @@ final class GatewayProcess implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         process.destroy();
         process.waitFor();
+        Path kept = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        Files.move(dataDir.resolve("gateway.log"), kept);
+        System.out.println("the gateway's log: " + kept);
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

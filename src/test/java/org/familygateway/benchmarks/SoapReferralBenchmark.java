@@ -100,7 +100,7 @@ public final class SoapReferralBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<byte[]>> signed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            signed.add(pool.submit(() -> signer.signedEnvelope(Examples.xml(Examples.referral()), SCHOOL)));
+            signed.add(pool.submit(() -> signer.signedEnvelope(Examples.xml(Examples.referralAboutAFamilyOfItsOwn()), SCHOOL)));
         }
         List<byte[]> envelopes = new ArrayList<>();
         for (Future<byte[]> f : signed) {

@@ -50,49 +50,8 @@ final class Partners {
         this.anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger FAMILIES = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * The sample referral about a family of its own: the gateway keeps one case per household, so the
-     * load is many households, as a county's is, not hundreds of referrals about one. Each family has
-     * its own surname, address and postcode, and birth dates moved by up to two years either way (the
-     * sample's adult stays an adult, its child a child), so that the matcher's blocks hold a county's
-     * handful of people each: with every family born on the same two days at the same postcode, each
-     * record was scored against thousands of candidates and the household step fell far behind.
-     */
-    static ReferralType referral() {
-        ReferralType referral = Examples.referral();
-        int n = FAMILIES.incrementAndGet();
-        StringBuilder surname = new StringBuilder("Crash");
-        for (int rest = n; rest > 0; rest /= 26) {
-            surname.append((char) ('a' + rest % 26));
-        }
-        java.util.Random family = new java.util.Random(n);
-        referral.getHousehold().getAddress().getLine().set(0, n + " Harness Street");
-        referral.getHousehold().getAddress().setPostcode(postcode(n));
-        referral.getHousehold().getAddress().setUPRN(null);
-        referral.getHousehold().getMember().forEach(member -> {
-            member.setIdentifiers(null);
-            member.getName().setSurname(surname.toString());
-            member.setDateOfBirth(member.getDateOfBirth().plusDays(family.nextInt(1461) - 730));
-        });
-        return referral;
-    }
-
-    /** Royal Mail's letters for the inward code's last two characters (no C, I, K, M, O, V). */
-    private static final String INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
-
-    /** A postcode of the family's own ("NR1 0AA", "NR1 0AB", ...): 140,000 of them before any repeats. */
-    private static String postcode(int n) {
-        int letters = INWARD_LETTERS.length();
-        int unit = n % (letters * letters);
-        int sector = n / (letters * letters) % 10;
-        int district = 1 + n / (letters * letters * 10) % 35;
-        return "NR" + district + " " + sector + INWARD_LETTERS.charAt(unit / letters) + INWARD_LETTERS.charAt(unit % letters);
-    }
-
     void sendBySoap() {
-        ReferralType referral = referral();
+        ReferralType referral = Examples.referralAboutAFamilyOfItsOwn();
         RawSoap soap = new RawSoap(settings.soap().address(), anchors);
         boolean answerLost = false;
         for (int attempt = 1; ; attempt++) {
@@ -111,7 +70,7 @@ final class Partners {
     }
 
     void sendBySftp() {
-        ReferralType referral = referral();
+        ReferralType referral = Examples.referralAboutAFamilyOfItsOwn();
         referral.getReferrer().getAgency().setPartnerId("example-police");
         referral.getReferrer().getAgency().setName("Example Constabulary");
         referral.getReferrer().getAgency().setKind(AgencyKindType.POLICE);

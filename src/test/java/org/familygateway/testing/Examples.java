@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.familygateway.model.v1.ReferralType;
 import org.familygateway.validation.MessageXml;
@@ -16,6 +18,10 @@ import org.familygateway.validation.MessageXml;
 public final class Examples {
 
     private static final MessageXml XML = new MessageXml(10 * 1024 * 1024);
+    /** Families made so far, each with its own surname, address and postcode. */
+    private static final AtomicInteger FAMILIES = new AtomicInteger();
+    /** Royal Mail's letters for the inward code's last two characters (no C, I, K, M, O, V). */
+    private static final String INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
 
     private Examples() {
     }
@@ -29,6 +35,42 @@ public final class Examples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The sample referral about a family of its own: the gateway keeps one case per household, so the
+     * load is many households, as a county's is, not hundreds of referrals about one. Each family has
+     * its own surname, address and postcode, and birth dates moved by up to two years either way (the
+     * sample's adult stays an adult, its child a child), so that the matcher's blocks hold a county's
+     * handful of people each: with every family born on the same two days at the same postcode, each
+     * record was scored against thousands of candidates and the household step fell far behind.
+     */
+    public static ReferralType referralAboutAFamilyOfItsOwn() {
+        ReferralType referral = referral();
+        int n = FAMILIES.incrementAndGet();
+        StringBuilder surname = new StringBuilder("Family");
+        for (int rest = n; rest > 0; rest /= 26) {
+            surname.append((char) ('a' + rest % 26));
+        }
+        Random family = new Random(n);
+        referral.getHousehold().getAddress().getLine().set(0, n + " Example Street");
+        referral.getHousehold().getAddress().setPostcode(postcode(n));
+        referral.getHousehold().getAddress().setUPRN(null);
+        referral.getHousehold().getMember().forEach(member -> {
+            member.setIdentifiers(null);
+            member.getName().setSurname(surname.toString());
+            member.setDateOfBirth(member.getDateOfBirth().plusDays(family.nextInt(1461) - 730));
+        });
+        return referral;
+    }
+
+    /** A postcode of the family's own ("NR1 0AA", "NR1 0AB", ...): 140,000 of them before any repeats. */
+    private static String postcode(int n) {
+        int letters = INWARD_LETTERS.length();
+        int unit = n % (letters * letters);
+        int sector = n / (letters * letters) % 10;
+        int district = 1 + n / (letters * letters * 10) % 35;
+        return "NR" + district + " " + sector + INWARD_LETTERS.charAt(unit / letters) + INWARD_LETTERS.charAt(unit % letters);
     }
 
     public static byte[] xml(ReferralType referral) {
