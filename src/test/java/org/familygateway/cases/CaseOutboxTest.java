@@ -121,6 +121,23 @@ class CaseOutboxTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_case_of_several_megabytes_is_kept_and_published_whole(Kind kind) throws Exception {
+        TestDatabases.Target target = TestDatabases.fresh(kind, folder);
+        try (Database database = Database.open(target.url(), target.user(), target.password())) {
+            // a household referred and shared about thousands of times: its case holds every piece
+            String evidence = "<Referral>" + "x".repeat(2_000) + "</Referral>";
+            byte[] large = ("<Case>" + evidence.repeat(2_500) + "</Case>").getBytes(StandardCharsets.UTF_8);
+            assertThat(large.length).isGreaterThan(5_000_000);
+            try (Connection connection = database.dataSource().getConnection()) {
+                CaseStore.addVersion(connection, new CaseUpdate("case-large", 1, "OPEN", clock.instant(), large));
+            }
+            CaseOutbox outbox = new CaseOutbox(database.dataSource(), clock);
+            assertThat(outbox.claim(10)).singleElement().satisfies(update -> assertThat(update.xml()).isEqualTo(large));
+        }
+    }
+
     /** What routes/cases-out.camel.yaml does, a few versions at a time, until nothing is left to publish. */
     private static void publish(CaseOutbox outbox, Map<String, AtomicInteger> sent) {
         int idle = 0;
