@@ -47,10 +47,10 @@ public final class ReceiptSigner {
     public byte[] sign(byte[] content) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build(algorithm, key, certificate));
+            generator.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build(algorithm, key, certificateHolder));
             generator.addCertificate(certificateHolder);
             return generator.generate(new CMSProcessableByteArray(content), true).getEncoded("DER");
-        } catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException e) {
+        } catch (CMSException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("could not sign a receipt: " + e.getMessage(), e);
         }
     }

@@ -31,7 +31,8 @@ import org.familygateway.trust.Pem;
  * timed run, so the load generator's own signing does not compete with the gateway for the CPU.
  *
  *   benchmarks/run SoapReferralBenchmark -Xmx1g -- --messages 4000 --concurrency 4,16,64 --gateway-heap 512m
- *   (--no-bare: the gateway only; --gateway-jvm "-XX:StartFlightRecording=filename=/tmp/g.jfr": profile it)
+ *   (--no-bare: the gateway only; --intake-only: the household step not started, to see what intake
+ *   alone makes; --gateway-jvm "-XX:StartFlightRecording=filename=/tmp/g.jfr": profile it)
  */
 public final class SoapReferralBenchmark {
 
@@ -50,7 +51,8 @@ public final class SoapReferralBenchmark {
                 Runtime.getRuntime().availableProcessors(), heap, messages, warmUp);
         List<Result> gateway = new ArrayList<>();
         GatewaySettings settings;
-        List<String> jvm = Options.gatewayJvm(options, List.of("-Xmx" + heap, "-Xms" + heap));
+        List<String> jvm = Options.gatewayJvm(options, options.containsKey("intake-only")
+                ? List.of("-Xmx" + heap, "-Xms" + heap, "-Dgateway.pipeline.autoStartup=false") : List.of("-Xmx" + heap, "-Xms" + heap));
         boolean bareToo = !options.containsKey("no-bare");
         try (GatewayProcess process = GatewayProcess.start(jvm)) {
             settings = process.settings();
