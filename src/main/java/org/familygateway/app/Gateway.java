@@ -22,6 +22,7 @@ import org.familygateway.audit.AuditTrail;
 import org.familygateway.audit.RetentionPurge;
 import org.familygateway.audit.console.ConsoleServer;
 import org.familygateway.cases.CaseOutbox;
+import org.familygateway.cases.EvidenceLeftovers;
 import org.familygateway.intake.SftpFolders;
 import org.familygateway.intake.SftpIntakeServer;
 import org.familygateway.operations.GatewayMetrics;
@@ -87,9 +88,11 @@ public final class Gateway implements AutoCloseable {
         }
         int leftAudit = audit.discardEntriesBeyondHead();
         int leftVersions = CaseOutbox.discardVersionsBeyondCases(database.dataSource());
-        if (leftAudit + leftVersions > 0) {
+        int leftEvidence = EvidenceLeftovers.discard(database.dataSource());
+        if (leftAudit + leftVersions + leftEvidence > 0) {
             LOG.warn("removed what a transaction cut off by the last stop left behind: {} audit entries beyond the log's head, "
-                    + "{} case versions beyond their case; it never committed, so nothing accepted is lost", leftAudit, leftVersions);
+                    + "{} case versions beyond their case, {} pieces of evidence naming people who do not exist; it never committed, "
+                    + "so nothing accepted is lost (the messages come again from the broker)", leftAudit, leftVersions, leftEvidence);
         }
 
         ConnectionFactory connections = brokerConnections();
