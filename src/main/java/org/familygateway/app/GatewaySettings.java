@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +224,10 @@ public record GatewaySettings(
             throw new ConfigurationException("no gateway settings at " + file.toAbsolutePath());
         }
         GatewaySettings settings = new ConfigYaml(System.getenv()).read(file, GatewaySettings.class, overrides);
-        settings.check();
+        List<String> problems = SettingsCheck.problems(settings);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("gateway.yaml: " + String.join("; ", problems));
+        }
         return settings;
     }
 
@@ -240,119 +241,5 @@ public record GatewaySettings(
             return database.url();
         }
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("gateway").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-    }
-
-    private void check() {
-        List<String> problems = new ArrayList<>();
-        require(problems, "dataDir", dataDir);
-        require(problems, "partners", partners);
-        require(problems, "agreements", agreements);
-        if (agreements != null && !Files.isDirectory(agreements)) {
-            problems.add("agreements: " + agreements + " is not a folder");
-        }
-        require(problems, "soap", soap);
-        require(problems, "sftp", sftp);
-        require(problems, "receipts", receipts);
-        require(problems, "broker", broker);
-        if (trustAnchors == null || trustAnchors.isEmpty()) {
-            problems.add("trustAnchors: at least one CA certificate is needed");
-        } else {
-            trustAnchors.forEach(p -> mustExist(problems, "trustAnchors", p));
-        }
-        mustExist(problems, "partners", partners);
-        if (soap != null) {
-            port(problems, "soap.port", soap.port());
-            mustExist(problems, "soap.tlsCertificate", soap.tlsCertificate());
-            mustExist(problems, "soap.tlsKey", soap.tlsKey());
-            if (soap.path() == null || !soap.path().startsWith("/")) {
-                problems.add("soap.path must start with /");
-            }
-            if (soap.maxMessageBytes() <= 0) {
-                problems.add("soap.maxMessageBytes must be positive");
-            }
-        }
-        if (sftp != null) {
-            port(problems, "sftp.port", sftp.port());
-            mustExist(problems, "sftp.hostKey", sftp.hostKey());
-            if (sftp.maxFileBytes() <= 0) {
-                problems.add("sftp.maxFileBytes must be positive");
-            }
-        }
-        if (receipts != null) {
-            mustExist(problems, "receipts.signingCertificate", receipts.signingCertificate());
-            mustExist(problems, "receipts.signingKey", receipts.signingKey());
-        }
-        if (broker != null && broker.embedded()) {
-            port(problems, "broker.port", broker.port());
-        }
-        checkAuditAndConsole(problems);
-        try {
-            matching().settings();
-        } catch (IllegalArgumentException e) {
-            problems.add("matching: " + e.getMessage());
-        }
-        require(problems, "eligibility", eligibility);
-        if (eligibility != null) {
-            require(problems, "eligibility.ruleSet", eligibility.ruleSet());
-            mustExist(problems, "eligibility.ruleSet", eligibility.ruleSet());
-            if (eligibility.reviewInterval().isNegative() || eligibility.reviewInterval().isZero()) {
-                problems.add("eligibility.reviewEveryMinutes must be positive");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("gateway.yaml: " + String.join("; ", problems));
-        }
-    }
-
-    private void checkAuditAndConsole(List<String> problems) {
-        if (audit().entriesPerCheckpoint() < 0 || audit().checkpointInterval().isNegative()) {
-            problems.add("audit.checkpointEveryEntries and audit.checkpointEveryMinutes cannot be negative");
-        }
-        try {
-            Retention retention = audit().retentionOrDefault();
-            if (retention.defaultPeriod().isNegative() || retention.perAgreement().values().stream().anyMatch(Period::isNegative)) {
-                problems.add("audit.retention periods cannot be negative");
-            }
-        } catch (DateTimeParseException e) {
-            problems.add("audit.retention: a period is written like P6Y or P18M (" + e.getParsedString() + ")");
-        }
-        if (operations().on()) {
-            port(problems, "operations.port", operations().portOrDefault());
-        }
-        Backpressure b = backpressure();
-        if (b.casesBound() < 1 || b.intakeBound() < 1 || b.retryAfter().isNegative()) {
-            problems.add("backpressure: the bounds must be positive and retryAfterSeconds not negative");
-        }
-        Console c = console();
-        if (c.on()) {
-            port(problems, "console.port", c.portOrDefault());
-            // a session cookie without Secure must not cross a network: off loopback, HTTPS in front is required
-            if (!isLoopback(c.hostOrDefault()) && !c.cookiesSecure()) {
-                problems.add("console.host " + c.hostOrDefault() + " is not loopback: serve the console behind HTTPS "
-                        + "and set console.secureCookies: true");
-            }
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-    }
-
-    private static void require(List<String> problems, String name, Object value) {
-        if (value == null) {
-            problems.add(name + " is missing");
-        }
-    }
-
-    private static void mustExist(List<String> problems, String name, Path path) {
-        if (path != null && !Files.isReadable(path)) {
-            problems.add(name + ": cannot read " + path);
-        }
-    }
-
-    private static void port(List<String> problems, String name, int port) {
-        if (port < 1 || port > 65535) {
-            problems.add(name + " must be between 1 and 65535, not " + port);
-        }
     }
 }
