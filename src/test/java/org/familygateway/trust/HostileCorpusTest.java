@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,7 +78,7 @@ class HostileCorpusTest {
     @TestFactory
     Stream<DynamicTest> every_case_is_refused_with_its_reason_a_signed_receipt_an_audit_entry_and_no_case() {
         HostileAttacks attacks = new HostileAttacks(gateway, FIXTURE);
-        java.util.concurrent.atomic.AtomicBoolean dumped = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean dumped = new AtomicBoolean();
         return CASES.stream().map(c -> DynamicTest.dynamicTest(c.id() + " -> " + c.expect(), () -> {
             Outcome outcome;
             try {
