@@ -4,16 +4,18 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.HeaderFilterStrategy;
 
 /**
- * Only the gateway's own headers (fg..., which hold no personal data) and Artemis' duplicate-detection
- * id travel as JMS properties; protocol headers picked up at intake (HTTP, file) stay behind.
+ * Only the gateway's own headers (fg..., which hold no personal data), Artemis' duplicate-detection
+ * id and the JMS group (a partner id, which orders a partner's messages) travel as JMS properties;
+ * protocol headers picked up at intake (HTTP, file) stay behind.
  */
 final class GatewayHeadersOnly implements HeaderFilterStrategy {
 
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    static final String GROUP = "JMSXGroupID";
 
     @Override
     public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
-        return !(name.startsWith("fg") || DUPLICATE_ID.equals(name));
+        return !(name.startsWith("fg") || DUPLICATE_ID.equals(name) || GROUP.equals(name));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.familygateway.model.GroupCommit;
 import org.familygateway.model.Transactions;
 
 /**
@@ -33,7 +34,7 @@ public final class AuditTrail {
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final SecureRandom random = new SecureRandom();
-    private final GroupCommit groupCommit;
+    private final GroupCommit<AuditEntry, AuditEvent> groupCommit;
     private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told of every step a route records, once it is written (metrics count them); must be quick and must not throw. */
@@ -51,7 +52,7 @@ public final class AuditTrail {
         this.dataSource = dataSource;
         this.clock = clock;
         this.checkpoints = checkpoints;
-        this.groupCommit = new GroupCommit(dataSource, this::append);
+        this.groupCommit = AuditBatch.groupCommit(dataSource, this::append);
     }
 
     /** Records a step from the headers a message carries; routes call this. */
@@ -79,7 +80,7 @@ public final class AuditTrail {
      * entry is written.
      */
     public AuditEvent append(AuditEntry entry) {
-        return groupCommit.append(entry);
+        return groupCommit.submit(entry);
     }
 
     /**

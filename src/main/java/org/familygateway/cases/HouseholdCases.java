@@ -20,6 +20,7 @@ import org.familygateway.audit.AuditTrail;
 import org.familygateway.eligibility.RuleSet;
 import org.familygateway.matching.Households;
 import org.familygateway.matching.PersonIndex;
+import org.familygateway.model.GroupCommit;
 import org.familygateway.model.Headers;
 import org.familygateway.model.Pseudonyms;
 import org.familygateway.model.Transactions;
@@ -41,6 +42,13 @@ import org.familygateway.validation.MessageXml;
  * finds its evidence already kept, and adds nothing. So a crash between the two loses nothing and
  * repeats nothing.
  *
+ * <p>Messages handed in while a transaction runs (the pipeline has several consumers, each waiting
+ * with its own broker transaction) are taken together, in the order they came, in the next one
+ * ({@link GroupCommit}): one lock and one commit for all of them. Each caller still returns only
+ * once its message has committed, so its broker transaction still commits after the database's. If
+ * the transaction fails, each of its messages is taken again alone, so a bad message fails only
+ * itself.
+ *
  * <p>One transaction runs at a time across all gateway instances (they take the household_step
  * row's lock): the people index lives in each instance's memory, so two instances must not match at
  * once, and evidence about one household arriving at two instances at once still makes one case.
@@ -54,6 +62,12 @@ public final class HouseholdCases {
     /** Households reviewed per run of the re-evaluation, so one run never holds the lock for long. */
     private static final int REVIEWS_PER_RUN = 500;
 
+    /**
+     * Most messages taken in one transaction: the pipeline's consumers hand in one message each, and
+     * those that wait while a transaction runs go together in the next one (one lock, one commit).
+     */
+    private static final int MAX_STEPS_PER_TRANSACTION = 16;
+
     private final DataSource dataSource;
     private final PersonIndex people;
     private final MessageXml xml;
@@ -61,7 +75,8 @@ public final class HouseholdCases {
     private final Supplier<CaseFilter> filters;
     private final Clock clock;
     private final String instance;
-    private final StepAudit steps;
+    private final StepAudit stepAudit;
+    private final GroupCommit<Step, List<CaseUpdate>> steps = new GroupCommit<>(MAX_STEPS_PER_TRANSACTION, this::inOneTransaction);
     private final EvidenceIntake intake;
     private final CaseDecisions decisions;
 
@@ -74,10 +89,10 @@ public final class HouseholdCases {
         this.filters = filters;
         this.clock = clock;
         this.instance = "gateway-" + UUID.randomUUID();
-        this.steps = new StepAudit(pseudonyms);
+        this.stepAudit = new StepAudit(pseudonyms);
         Households households = new Households(dataSource);
-        this.intake = new EvidenceIntake(people, households, xml, audit, steps, clock);
-        this.decisions = new CaseDecisions(households, xml, pseudonyms, Objects.requireNonNull(rules, "rules"), audit, steps, clock);
+        this.intake = new EvidenceIntake(people, households, xml, audit, stepAudit, clock);
+        this.decisions = new CaseDecisions(households, xml, pseudonyms, Objects.requireNonNull(rules, "rules"), audit, stepAudit, clock);
     }
 
     /** The case id of a household: the same household always has the same case. */
@@ -86,8 +101,8 @@ public final class HouseholdCases {
     }
 
     /** Takes in an accepted referral or share chunk; returns the case versions to send. */
-    public synchronized List<CaseUpdate> take(byte[] body, Map<String, Object> headers) {
-        return inTransaction(headers, (connection, filter) -> {
+    public List<CaseUpdate> take(byte[] body, Map<String, Object> headers) {
+        return steps.submit(new Step(headers, (connection, filter) -> {
             String type = EvidenceIntake.text(headers, Headers.MESSAGE_TYPE);
             Set<Long> touched = switch (type) {
                 case "Referral" -> intake.referral(connection, xml.read(body, ReferralType.class), headers);
@@ -95,12 +110,12 @@ public final class HouseholdCases {
                 default -> throw new IllegalArgumentException("the household step does not take a " + type);
             };
             return decisions.decideFor(connection, filter, touched, headers);
-        });
+        }));
     }
 
     /** Takes in an accepted consent update: a withdrawal ends the household's case; consent given again resumes it. */
-    public synchronized List<CaseUpdate> consent(byte[] body, Map<String, Object> headers) {
-        return inTransaction(headers, (connection, filter) -> {
+    public List<CaseUpdate> consent(byte[] body, Map<String, Object> headers) {
+        return steps.submit(new Step(headers, (connection, filter) -> {
             ConsentUpdateType update = xml.read(body, ConsentUpdateType.class);
             String partner = EvidenceIntake.text(headers, Headers.PARTNER_ID);
             if (EvidenceStore.holds(connection, partner, update.getMessageId(), Evidence.NO_RECORD)) {
@@ -121,7 +136,7 @@ public final class HouseholdCases {
                     // nobody it names is known: nothing to stop, but their evidence (none) and the withdrawal are on record
                     EvidenceStore.restrict(connection, named.values(), clock.instant());
                     audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, null,
-                            "consent withdrawn for people the gateway holds no household for; nothing was forwarded", steps.subjectsOf(named.values())));
+                            "consent withdrawn for people the gateway holds no household for; nothing was forwarded", stepAudit.subjectsOf(named.values())));
                 }
                 return updates;
             }
@@ -133,53 +148,65 @@ public final class HouseholdCases {
             }
             updates.addAll(decisions.decideFor(connection, filter, affected, headers));
             return updates;
-        });
+        }));
     }
 
     /** Decides again the households whose evidence aged in or out of the rules' windows by today. */
-    public synchronized List<CaseUpdate> reviewDue() {
-        return inTransaction(Map.of(), (connection, filter) -> {
+    public List<CaseUpdate> reviewDue() {
+        return steps.submit(new Step(Map.of(), (connection, filter) -> {
             List<CaseUpdate> updates = new ArrayList<>();
             for (long household : CaseStore.dueForReview(connection, today(), REVIEWS_PER_RUN)) {
                 updates.addAll(decisions.decide(connection, filter, household, Map.of()));
             }
             return updates;
-        });
+        }));
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private interface Work<T> {
-        T in(Connection connection, CaseFilter filter) throws SQLException;
+    private interface Work {
+        List<CaseUpdate> in(Connection connection, CaseFilter filter) throws SQLException;
+    }
+
+    /** One message's (or one review's) work, and the headers of the message it was for (none for a review). */
+    private record Step(Map<String, Object> headers, Work work) {
     }
 
     /**
-     * Runs one step in a transaction under the household step's lock. Once it commits, the audit's
-     * observers (metrics) are told of the versions it forwarded for the message with these headers.
+     * Runs steps in one transaction under the household step's lock, in the order they came. Once
+     * it commits, the audit's observers (metrics) are told of the versions each forwarded. If it
+     * fails, the people index (which the steps changed in memory) is read again from the database.
      */
-    private List<CaseUpdate> inTransaction(Map<String, Object> headers, Work<List<CaseUpdate>> work) {
+    private List<List<CaseUpdate>> inOneTransaction(List<Step> batch) {
         // asked before the transaction begins: asking may find changed agreement files and audit the
         // change in a transaction of its own, which waits for the log's head this one may hold
         CaseFilter filter = filters.get();
         try (Connection connection = dataSource.getConnection()) {
-            List<CaseUpdate> updates;
+            List<List<CaseUpdate>> results;
             try {
-                updates = Transactions.inTransaction(connection, c -> {
+                results = Transactions.inTransaction(connection, c -> {
                     if (CaseStore.lockStep(c, instance, clock.instant())) {
                         people.reload();
                     }
-                    return work.in(c, filter);
+                    List<List<CaseUpdate>> each = new ArrayList<>();
+                    for (Step step : batch) {
+                        each.add(step.work().in(c, filter));
+                    }
+                    return each;
                 });
             } catch (SQLException | RuntimeException e) {
                 people.reload();
                 throw e;
             }
-            if (!updates.isEmpty() && !headers.isEmpty()) {
-                audit.committed(AuditEventType.FORWARDED, headers);
+            for (int i = 0; i < batch.size(); i++) {
+                Map<String, Object> headers = batch.get(i).headers();
+                if (!results.get(i).isEmpty() && !headers.isEmpty()) {
+                    audit.committed(AuditEventType.FORWARDED, headers);
+                }
             }
-            return updates;
+            return results;
         } catch (SQLException e) {
             throw new IllegalStateException("the household step could not use the database", e);
         }

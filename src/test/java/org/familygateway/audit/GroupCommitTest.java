@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.familygateway.model.GroupCommit;
 import org.familygateway.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,10 +91,10 @@ class GroupCommitTest {
         final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         private final CountDownLatch firstBatchMayFinish = new CountDownLatch(1);
         private final ExecutorService callers = Executors.newCachedThreadPool();
-        private final GroupCommit group;
+        private final GroupCommit<AuditEntry, AuditEvent> group;
 
         HeldFirstBatch(AuditLogFixture log) {
-            group = new GroupCommit(log.database.dataSource(), (connection, entries) -> {
+            group = AuditBatch.groupCommit(log.database.dataSource(), (connection, entries) -> {
                 batchSizes.add(entries.size());
                 if (batchSizes.size() == 1) {
                     awaitQuietly(firstBatchMayFinish);
@@ -104,7 +105,7 @@ class GroupCommitTest {
 
         /** Appends the entry that makes the first batch, and waits until that batch is being written. */
         Future<AuditEvent> appendHeld(AuditEntry entry) {
-            Future<AuditEvent> appended = callers.submit(() -> group.append(entry));
+            Future<AuditEvent> appended = callers.submit(() -> group.submit(entry));
             await().atMost(Duration.ofSeconds(10)).until(() -> batchSizes.size() == 1);
             return appended;
         }
@@ -116,7 +117,7 @@ class GroupCommitTest {
             for (AuditEntry entry : entries) {
                 appended.add(callers.submit(() -> {
                     waiting.add(Thread.currentThread());
-                    return group.append(entry);
+                    return group.submit(entry);
                 }));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> waiting.size() == entries.size()

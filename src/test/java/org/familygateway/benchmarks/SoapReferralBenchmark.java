@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.familygateway.app.GatewaySettings;
+import org.familygateway.model.v1.AgencyKindType;
+import org.familygateway.model.v1.ReferralType;
 import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam;
@@ -36,7 +38,21 @@ import org.familygateway.trust.Pem;
  */
 public final class SoapReferralBenchmark {
 
-    private static final PartnerIdentity SCHOOL = TestGateway.partner("example-school");
+    /**
+     * The partners that refer under the example agreement, in turn: a county's referrals come from
+     * many agencies, and the household step takes each partner's in order (one JMS group each), so
+     * referrals from one partner alone would be taken one at a time.
+     */
+    private static final List<Referrer> REFERRERS = List.of(
+            new Referrer(TestGateway.partner("example-school"), "Example Primary School", AgencyKindType.SCHOOL),
+            new Referrer(TestGateway.partner("example-police"), "Example Constabulary", AgencyKindType.POLICE),
+            new Referrer(TestGateway.partner("example-housing"), "Example Housing Association", AgencyKindType.HOUSING));
+
+    private record Referrer(PartnerIdentity identity, String name, AgencyKindType kind) {
+        ReferralType referral() {
+            return Examples.referralAboutAFamilyOfItsOwn(identity.partnerId(), name, kind);
+        }
+    }
 
     private SoapReferralBenchmark() {
     }
@@ -102,7 +118,8 @@ public final class SoapReferralBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<byte[]>> signed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            signed.add(pool.submit(() -> signer.signedEnvelope(Examples.xml(Examples.referralAboutAFamilyOfItsOwn()), SCHOOL)));
+            Referrer from = REFERRERS.get(i % REFERRERS.size());
+            signed.add(pool.submit(() -> signer.signedEnvelope(Examples.xml(from.referral()), from.identity())));
         }
         List<byte[]> envelopes = new ArrayList<>();
         for (Future<byte[]> f : signed) {

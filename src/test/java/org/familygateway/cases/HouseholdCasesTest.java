@@ -1,16 +1,27 @@
 package org.familygateway.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.familygateway.app.Database;
 import org.familygateway.audit.AuditEventType;
@@ -191,6 +202,114 @@ class HouseholdCasesTest {
         assertThat(outbox.pending(10)).as("the steps committed the household's case").hasSize(1);
         assertThat(audit.latest(40)).filteredOn(e -> e.type() == AuditEventType.AGREEMENT_CHANGED).hasSize(3);
         assertThat(audit.latest(40)).filteredOn(e -> e.type() == AuditEventType.MATCHED).hasSize(3);
+    }
+
+    @Test
+    void messages_handed_in_while_a_step_runs_are_taken_together_in_the_next_transaction() throws Exception {
+        try (HeldFirstStep held = new HeldFirstStep()) {
+            Future<List<CaseUpdate>> first = held.takeHeld(share("example-police", "POLICE", ASB), headers("example-police"));
+            List<Future<List<CaseUpdate>>> queued = held.queueBehind(List.of(
+                    Map.entry(share("example-jobcentre", "JOBCENTRE_PLUS", JSA), headers("example-jobcentre")),
+                    Map.entry(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school"))));
+            held.release();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).as("two of three criteria").isEmpty();
+            List<CaseUpdate> made = new ArrayList<>();
+            for (Future<List<CaseUpdate>> f : queued) {
+                made.addAll(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(held.asked).as("one transaction for the held step, one for the two behind it").hasValue(2);
+            assertThat(made).singleElement().satisfies(update -> assertThat(update.version()).isEqualTo(1));
+            assertThat(outbox.pending(10)).singleElement()
+                    .satisfies(update -> assertThat(read(update).getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.INCLUDED));
+            assertThat(audit.latest(40)).filteredOn(e -> e.type() == AuditEventType.MATCHED).hasSize(3);
+        }
+    }
+
+    @Test
+    void a_bad_message_in_a_transaction_fails_only_itself_and_the_others_are_taken_again_alone() throws Exception {
+        try (HeldFirstStep held = new HeldFirstStep()) {
+            Future<List<CaseUpdate>> first = held.takeHeld(share("example-police", "POLICE", ASB), headers("example-police"));
+            Map<String, Object> unknownType = new java.util.HashMap<>(headers("example-health"));
+            unknownType.put(Headers.MESSAGE_TYPE, "Prescription");
+            List<Future<List<CaseUpdate>>> queued = held.queueBehind(List.of(
+                    Map.entry(share("example-jobcentre", "JOBCENTRE_PLUS", JSA), headers("example-jobcentre")),
+                    Map.entry(share("example-school", "SCHOOL", ATTENDANCE), headers("example-school")),
+                    Map.entry(share("example-health", "HEALTH", ""), unknownType)));
+            held.release();
+
+            first.get(30, TimeUnit.SECONDS);
+            queued.get(0).get(30, TimeUnit.SECONDS);
+            queued.get(1).get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> queued.get(2).get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("the household step does not take a Prescription");
+
+            assertThat(held.asked).as("the held step; the three behind it, which failed whole; each of them again alone").hasValue(5);
+            // the batch's people were undone in the database and in the index: taken again, they are
+            // matched afresh, not to the people the undone transaction made
+            assertThat(count("person")).as("Alex and Sam").isEqualTo(2);
+            assertThat(count("agency_record")).as("a record of each person each partner names: Alex by the police and the jobcentre, Sam by the school")
+                    .isEqualTo(3);
+            assertThat(EvidenceLeftovers.discard(database.dataSource())).as("no evidence naming people who do not exist").isZero();
+            assertThat(outbox.pending(10)).singleElement()
+                    .satisfies(update -> assertThat(read(update).getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.INCLUDED));
+        }
+    }
+
+    /**
+     * The household step with its first transaction held (the filter for it asked, the step's lock
+     * taken) until the test releases it, so that messages can be handed in behind it.
+     */
+    private final class HeldFirstStep implements AutoCloseable {
+        final AtomicInteger asked = new AtomicInteger();
+        private final CountDownLatch firstMayGo = new CountDownLatch(1);
+        private final ExecutorService consumers = Executors.newCachedThreadPool();
+
+        HeldFirstStep() {
+            Pseudonyms pseudonyms = new Pseudonyms(new byte[32]);
+            households = new HouseholdCases(database.dataSource(),
+                    PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
+                    RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit, () -> {
+                        if (asked.incrementAndGet() == 1) {
+                            try {
+                                firstMayGo.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return CaseFilter.none();
+                    }, clock);
+        }
+
+        Future<List<CaseUpdate>> takeHeld(byte[] body, Map<String, Object> headers) {
+            Future<List<CaseUpdate>> taken = consumers.submit(() -> households.take(body, headers));
+            await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() == 1);
+            return taken;
+        }
+
+        /** Hands in each message from a thread of its own, in order, each once the one before waits. */
+        List<Future<List<CaseUpdate>>> queueBehind(List<Map.Entry<byte[], Map<String, Object>>> messages) {
+            List<Future<List<CaseUpdate>>> taken = new ArrayList<>();
+            for (Map.Entry<byte[], Map<String, Object>> message : messages) {
+                AtomicReference<Thread> consumer = new AtomicReference<>();
+                taken.add(consumers.submit(() -> {
+                    consumer.set(Thread.currentThread());
+                    return households.take(message.getKey(), message.getValue());
+                }));
+                await().atMost(Duration.ofSeconds(10)).until(() -> consumer.get() != null && consumer.get().getState() == Thread.State.WAITING);
+            }
+            return taken;
+        }
+
+        void release() {
+            firstMayGo.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+            consumers.shutdown();
+        }
     }
 
     private static final String ASB = """

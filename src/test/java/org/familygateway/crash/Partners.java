@@ -70,10 +70,7 @@ final class Partners {
     }
 
     void sendBySftp() {
-        ReferralType referral = Examples.referralAboutAFamilyOfItsOwn();
-        referral.getReferrer().getAgency().setPartnerId("example-police");
-        referral.getReferrer().getAgency().setName("Example Constabulary");
-        referral.getReferrer().getAgency().setKind(AgencyKindType.POLICE);
+        ReferralType referral = Examples.referralAboutAFamilyOfItsOwn("example-police", "Example Constabulary", AgencyKindType.POLICE);
         boolean answerLost = false;
         try (SftpPartnerClient police = new SftpPartnerClient(settings.sftp().host(), settings.sftp().port(),
                 SshKeys.publicKey(Path.of(settings.sftp().hostKey() + ".pub")), POLICE)) {

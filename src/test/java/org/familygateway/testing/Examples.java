@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.familygateway.model.v1.AgencyKindType;
 import org.familygateway.model.v1.ReferralType;
 import org.familygateway.validation.MessageXml;
 
@@ -61,6 +62,15 @@ public final class Examples {
             member.getName().setSurname(surname.toString());
             member.setDateOfBirth(member.getDateOfBirth().plusDays(family.nextInt(1461) - 730));
         });
+        return referral;
+    }
+
+    /** A referral about a family of its own from another referring partner than the sample's school. */
+    public static ReferralType referralAboutAFamilyOfItsOwn(String partnerId, String agencyName, AgencyKindType kind) {
+        ReferralType referral = referralAboutAFamilyOfItsOwn();
+        referral.getReferrer().getAgency().setPartnerId(partnerId);
+        referral.getReferrer().getAgency().setName(agencyName);
+        referral.getReferrer().getAgency().setKind(kind);
         return referral;
     }
 

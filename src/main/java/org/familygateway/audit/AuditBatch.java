@@ -1,0 +1,50 @@
+package org.familygateway.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.familygateway.model.GroupCommit;
+import org.familygateway.model.Transactions;
+
+/**
+ * Entries that each need a transaction of their own, appended together in one (see
+ * {@link GroupCommit}): under load the log's head is locked and committed once per batch instead of
+ * once per entry, which is what bounded intake throughput (every SOAP message appends five entries).
+ */
+final class AuditBatch implements GroupCommit.Batch<AuditEntry, AuditEvent> {
+
+    /** Most entries appended in one transaction. */
+    static final int MAX_ENTRIES = 256;
+
+    /** Appends entries in order in the transaction it is given, returning their events. */
+    @FunctionalInterface
+    interface Writer {
+        List<AuditEvent> write(Connection connection, List<AuditEntry> entries) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final Writer writer;
+
+    AuditBatch(DataSource dataSource, Writer writer) {
+        this.dataSource = dataSource;
+        this.writer = writer;
+    }
+
+    static GroupCommit<AuditEntry, AuditEvent> groupCommit(DataSource dataSource, Writer writer) {
+        return new GroupCommit<>(MAX_ENTRIES, new AuditBatch(dataSource, writer));
+    }
+
+    @Override
+    public List<AuditEvent> inOneTransaction(List<AuditEntry> entries) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Transactions.inTransaction(connection, c -> writer.write(c, entries));
+        } catch (SQLException e) {
+            AuditEntry first = entries.get(0);
+            throw new IllegalStateException("could not write the audit entry " + first.type() + " for receipt " + first.receiptId()
+                    + (entries.size() > 1 ? " (with " + (entries.size() - 1) + " other entries)" : ""), e);
+        }
+    }
+}
