@@ -36,12 +36,20 @@ public final class AgreementUsage {
 
     /** Records what one accepted message shared. */
     public void record(String receiptId, String partnerId, Map<SharingPermit.Use, Long> counts) {
+        try (Connection connection = dataSource.getConnection()) {
+            record(connection, receiptId, partnerId, counts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the agreement usage of receipt " + receiptId, e);
+        }
+    }
+
+    /** Records what one accepted message shared, in the caller's transaction. */
+    public void record(Connection connection, String receiptId, String partnerId, Map<SharingPermit.Use, Long> counts) throws SQLException {
         if (counts.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("insert into agreement_usage "
-                     + "(recorded_at, receipt_id, agreement_id, partner_id, category, records) values (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into agreement_usage "
+                + "(recorded_at, receipt_id, agreement_id, partner_id, category, records) values (?, ?, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(clock.instant());
             for (Map.Entry<SharingPermit.Use, Long> count : counts.entrySet()) {
                 insert.setTimestamp(1, now);
@@ -53,8 +61,6 @@ public final class AgreementUsage {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record the agreement usage of receipt " + receiptId, e);
         }
     }
 

@@ -13,8 +13,11 @@ import org.familygateway.model.Transactions;
  * Entries that each need a transaction of their own, appended together in one (see
  * {@link GroupCommit}): under load the log's head is locked and committed once per batch instead of
  * once per entry, which is what bounded intake throughput (every SOAP message appends five entries).
+ * An entry may bring rows of the step it records, written in the same transaction before it (the
+ * replay guard's mark and the usage report with ACCEPTED), so that they and the entry commit
+ * together or not at all.
  */
-final class AuditBatch implements GroupCommit.Batch<AuditEntry, AuditEvent> {
+final class AuditBatch implements GroupCommit.Batch<AuditBatch.Item, AuditEvent> {
 
     /** Most entries appended in one transaction. */
     static final int MAX_ENTRIES = 256;
@@ -25,6 +28,13 @@ final class AuditBatch implements GroupCommit.Batch<AuditEntry, AuditEvent> {
         List<AuditEvent> write(Connection connection, List<AuditEntry> entries) throws SQLException;
     }
 
+    /** An entry, and the rows (if any) written with it. */
+    record Item(AuditEntry entry, Transactions.Work<?> rows) {
+        static Item alone(AuditEntry entry) {
+            return new Item(entry, null);
+        }
+    }
+
     private final DataSource dataSource;
     private final Writer writer;
 
@@ -33,15 +43,24 @@ final class AuditBatch implements GroupCommit.Batch<AuditEntry, AuditEvent> {
         this.writer = writer;
     }
 
-    static GroupCommit<AuditEntry, AuditEvent> groupCommit(DataSource dataSource, Writer writer) {
+    static GroupCommit<Item, AuditEvent> groupCommit(DataSource dataSource, Writer writer) {
         return new GroupCommit<>(MAX_ENTRIES, new AuditBatch(dataSource, writer));
     }
 
     @Override
-    public List<AuditEvent> inOneTransaction(List<AuditEntry> entries) {
+    public List<AuditEvent> inOneTransaction(List<Item> items) {
         try (Connection connection = dataSource.getConnection()) {
-            return Transactions.inTransaction(connection, c -> writer.write(c, entries));
+            return Transactions.inTransaction(connection, c -> {
+                for (Item item : items) {
+                    if (item.rows() != null) {
+                        item.rows().in(c);
+                    }
+                }
+                // appended last: the log's head stays locked only until the commit
+                return writer.write(c, items.stream().map(Item::entry).toList());
+            });
         } catch (SQLException e) {
+            List<AuditEntry> entries = items.stream().map(Item::entry).toList();
             AuditEntry first = entries.get(0);
             throw new IllegalStateException("could not write the audit entry " + first.type() + " for receipt " + first.receiptId()
                     + (entries.size() > 1 ? " (with " + (entries.size() - 1) + " other entries)" : ""), e);

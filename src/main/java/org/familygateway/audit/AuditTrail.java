@@ -34,7 +34,7 @@ public final class AuditTrail {
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final SecureRandom random = new SecureRandom();
-    private final GroupCommit<AuditEntry, AuditEvent> groupCommit;
+    private final GroupCommit<AuditBatch.Item, AuditEvent> groupCommit;
     private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told of every step a route records, once it is written (metrics count them); must be quick and must not throw. */
@@ -63,6 +63,17 @@ public final class AuditTrail {
         }
     }
 
+    /**
+     * Records a step, and writes rows of it (its database side) in the same transaction as its
+     * entry, before it: both commit, or neither does. Rows that fail fail the step, with their error.
+     */
+    public void record(AuditEventType type, Map<String, Object> headers, Transactions.Work<?> rows) {
+        groupCommit.submit(new AuditBatch.Item(AuditEntry.fromHeaders(type, headers), rows));
+        for (StepObserver observer : observers) {
+            observer.recorded(type, headers);
+        }
+    }
+
     /** Tells the observers of a step whose entry was appended in a caller's transaction, once that committed. */
     public void committed(AuditEventType type, Map<String, Object> headers) {
         for (StepObserver observer : observers) {
@@ -80,7 +91,7 @@ public final class AuditTrail {
      * entry is written.
      */
     public AuditEvent append(AuditEntry entry) {
-        return groupCommit.submit(entry);
+        return groupCommit.submit(AuditBatch.Item.alone(entry));
     }
 
     /**

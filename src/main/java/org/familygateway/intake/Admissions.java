@@ -134,24 +134,27 @@ public final class Admissions {
     }
 
     /**
-     * After ACCEPTED: what the message shared goes into the usage report, and a referral on a lawful
-     * basis other than consent is audited as flagged for IG review.
+     * The message is durable on the broker: audited ACCEPTED, in one transaction with its id's claim
+     * kept (the replay guard) and what it shared put in the usage report, so that all three commit
+     * or none does; then a referral on a lawful basis other than consent is audited as flagged for
+     * IG review.
      */
-    public void recordSharing(Exchange exchange) {
+    public void accepted(Exchange exchange) {
         Message in = exchange.getIn();
+        String partner = partner(in);
+        String receiptId = receiptId(in);
+        String messageId = in.getHeader(Headers.SENDER_MESSAGE_ID, String.class);
         SharingPermit permit = exchange.getProperty(PERMIT, SharingPermit.class);
-        if (permit != null) {
-            usage.record(receiptId(in), partner(in), permit.used());
-        }
+        audit.record(AuditEventType.ACCEPTED, in.getHeaders(), connection -> {
+            messageIds.accepted(connection, partner, messageId, receiptId);
+            if (permit != null) {
+                usage.record(connection, receiptId, partner, permit.used());
+            }
+            return null;
+        });
         if ("true".equals(in.getHeader(Headers.IG_REVIEW, String.class))) {
             audit.record(AuditEventType.FLAGGED_FOR_IG_REVIEW, in.getHeaders());
         }
-    }
-
-    /** The message is durable on the broker: its id stays claimed. */
-    public void accepted(Exchange exchange) {
-        Message in = exchange.getIn();
-        messageIds.accepted(partner(in), in.getHeader(Headers.SENDER_MESSAGE_ID, String.class), receiptId(in));
     }
 
     /** The message failed after its id was claimed: the partner may send it again under the same id. */

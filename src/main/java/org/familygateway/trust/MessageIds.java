@@ -62,10 +62,17 @@ public final class MessageIds {
         }
     }
 
+    private static final String ACCEPT = "update message_id_claim set state = 'ACCEPTED' where partner_id = ? and sender_message_id = ? "
+            + "and receipt_id = ?";
+
     /** The message is durable: its id stays claimed for the replay window. */
     public void accepted(String partnerId, String messageId, String receiptId) {
-        update("update message_id_claim set state = 'ACCEPTED' where partner_id = ? and sender_message_id = ? and receipt_id = ?",
-                partnerId, messageId, receiptId);
+        update(ACCEPT, partnerId, messageId, receiptId);
+    }
+
+    /** The message is durable: its id stays claimed for the replay window, once the caller's transaction commits. */
+    public void accepted(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
+        update(connection, ACCEPT, partnerId, messageId, receiptId);
     }
 
     /** The message was not accepted after all: the partner may send it again with the same id. */
@@ -121,13 +128,19 @@ public final class MessageIds {
     }
 
     private void update(String sql, String partnerId, String messageId, String receiptId) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, sql, partnerId, messageId, receiptId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the message id's state", e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, String partnerId, String messageId, String receiptId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, partnerId);
             statement.setString(2, messageId);
             statement.setString(3, receiptId);
             statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the message id's state", e);
         }
     }
 }

@@ -91,7 +91,7 @@ class GroupCommitTest {
         final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         private final CountDownLatch firstBatchMayFinish = new CountDownLatch(1);
         private final ExecutorService callers = Executors.newCachedThreadPool();
-        private final GroupCommit<AuditEntry, AuditEvent> group;
+        private final GroupCommit<AuditBatch.Item, AuditEvent> group;
 
         HeldFirstBatch(AuditLogFixture log) {
             group = AuditBatch.groupCommit(log.database.dataSource(), (connection, entries) -> {
@@ -105,7 +105,7 @@ class GroupCommitTest {
 
         /** Appends the entry that makes the first batch, and waits until that batch is being written. */
         Future<AuditEvent> appendHeld(AuditEntry entry) {
-            Future<AuditEvent> appended = callers.submit(() -> group.submit(entry));
+            Future<AuditEvent> appended = callers.submit(() -> group.submit(AuditBatch.Item.alone(entry)));
             await().atMost(Duration.ofSeconds(10)).until(() -> batchSizes.size() == 1);
             return appended;
         }
@@ -117,7 +117,7 @@ class GroupCommitTest {
             for (AuditEntry entry : entries) {
                 appended.add(callers.submit(() -> {
                     waiting.add(Thread.currentThread());
-                    return group.submit(entry);
+                    return group.submit(AuditBatch.Item.alone(entry));
                 }));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> waiting.size() == entries.size()

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -45,8 +46,8 @@ import org.w3c.dom.Node;
  * The bare limit of SOAP intake: for one signed envelope, what no gateway can skip, and nothing
  * else: verify the WS-Security signature and Timestamp (WSS4J, the certificate path to the anchors
  * with revocation), validate the referral (the gateway's own SubmissionReader: schema and business
- * checks), and send it durably to a persistent Artemis queue. No HTTP, no TLS, no audit, no replay
- * guard, no receipt.
+ * checks, among them that the signer is the partner the message names), and send it durably to a
+ * persistent Artemis queue. No HTTP, no TLS, no audit, no replay guard, no receipt.
  */
 final class BareIntake implements AutoCloseable {
 
@@ -57,13 +58,16 @@ final class BareIntake implements AutoCloseable {
     private final CertificatePaths paths;
     private final WSSConfig wssConfig = WSSConfig.getNewInstance();
     private final Path work;
+    private final Map<X509Certificate, String> signers;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(this::worker);
 
     private record Worker(SubmissionReader reader, Session session, MessageProducer producer, DocumentBuilderFactory parser) {
     }
 
-    BareIntake(GatewaySettings settings, Path folder) throws Exception {
+    /** signers: each partner's signing certificate, and the partner it belongs to. */
+    BareIntake(GatewaySettings settings, Path folder, Map<X509Certificate, String> signers) throws Exception {
         this.work = folder;
+        this.signers = Map.copyOf(signers);
         Configuration configuration = new ConfigurationImpl().setName("bare").setPersistenceEnabled(true)
                 .setJournalType(JournalType.NIO).setJournalDirectory(folder.resolve("journal").toString())
                 .setBindingsDirectory(folder.resolve("bindings").toString()).setPagingDirectory(folder.resolve("paging").toString())
@@ -110,7 +114,12 @@ final class BareIntake implements AutoCloseable {
         data.setTimeStampStrict(true);
         WSHandlerResult result = new WSSecurityEngine().processSecurityHeader(document, data);
         WSSecurityEngineResult signature = result.getActionResults().get(WSConstants.SIGN).get(0);
-        paths.requireTrustedSigner((X509Certificate) signature.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE));
+        X509Certificate signer = (X509Certificate) signature.get(WSSecurityEngineResult.TAG_X509_CERTIFICATE);
+        paths.requireTrustedSigner(signer);
+        String partner = signers.get(signer);
+        if (partner == null) {
+            throw new IllegalStateException("signed by " + signer.getSubjectX500Principal() + ", no partner's certificate");
+        }
         Element body = (Element) document.getElementsByTagNameNS(RawSoap.SOAP11, "Body").item(0);
         Node referral = body.getFirstChild();
         while (referral.getNodeType() != Node.ELEMENT_NODE) {
@@ -118,7 +127,7 @@ final class BareIntake implements AutoCloseable {
         }
         byte[] xml = RawSoap.serialize(referral);
         Path folder = Files.createTempDirectory(work, "w");
-        w.reader().read(new ByteArrayInputStream(xml), "example-school", LocalDate.now(), folder);
+        w.reader().read(new ByteArrayInputStream(xml), partner, LocalDate.now(), folder);
         Files.deleteIfExists(folder);
         BytesMessage message = w.session().createBytesMessage();
         message.writeBytes(xml);

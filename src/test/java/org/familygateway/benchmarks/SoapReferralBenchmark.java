@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.familygateway.app.GatewaySettings;
 import org.familygateway.model.v1.AgencyKindType;
@@ -41,12 +42,14 @@ public final class SoapReferralBenchmark {
     /**
      * The partners that refer under the example agreement, in turn: a county's referrals come from
      * many agencies, and the household step takes each partner's in order (one JMS group each), so
-     * referrals from one partner alone would be taken one at a time.
+     * referrals from one partner alone would be taken one at a time. --partners 1 sends the school's only.
      */
-    private static final List<Referrer> REFERRERS = List.of(
+    private static final List<Referrer> ALL_REFERRERS = List.of(
             new Referrer(TestGateway.partner("example-school"), "Example Primary School", AgencyKindType.SCHOOL),
             new Referrer(TestGateway.partner("example-police"), "Example Constabulary", AgencyKindType.POLICE),
             new Referrer(TestGateway.partner("example-housing"), "Example Housing Association", AgencyKindType.HOUSING));
+
+    private static List<Referrer> referrers = ALL_REFERRERS;
 
     private record Referrer(PartnerIdentity identity, String name, AgencyKindType kind) {
         ReferralType referral() {
@@ -63,8 +66,9 @@ public final class SoapReferralBenchmark {
         int[] levels = Arrays.stream(options.getOrDefault("concurrency", "4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
         int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "1500"));
         String heap = options.getOrDefault("gateway-heap", "512m");
-        System.out.printf("%d processors; gateway heap %s; %d messages per run (after %d to warm up)%n",
-                Runtime.getRuntime().availableProcessors(), heap, messages, warmUp);
+        referrers = ALL_REFERRERS.subList(0, Integer.parseInt(options.getOrDefault("partners", String.valueOf(ALL_REFERRERS.size()))));
+        System.out.printf("%d processors; gateway heap %s; %d messages per run (after %d to warm up), from %d partners in turn%n",
+                Runtime.getRuntime().availableProcessors(), heap, messages, warmUp, referrers.size());
         List<Result> gateway = new ArrayList<>();
         GatewaySettings settings;
         List<String> jvm = Options.gatewayJvm(options, options.containsKey("intake-only")
@@ -88,7 +92,8 @@ public final class SoapReferralBenchmark {
             return;
         }
         Path folder = Files.createTempDirectory("fg-bare-");
-        try (BareIntake bare = new BareIntake(settings, folder)) {
+        try (BareIntake bare = new BareIntake(settings, folder, referrers.stream()
+                .collect(Collectors.toMap(r -> r.identity().signingCertificate(), r -> r.identity().partnerId())))) {
             String address = settings.soap().address();
             List<X509Certificate> anchors = List.of();
             run("bare warm-up", 2, sign(address, anchors, warmUp), bare::take);
@@ -118,7 +123,7 @@ public final class SoapReferralBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<byte[]>> signed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Referrer from = REFERRERS.get(i % REFERRERS.size());
+            Referrer from = referrers.get(i % referrers.size());
             signed.add(pool.submit(() -> signer.signedEnvelope(Examples.xml(from.referral()), from.identity())));
         }
         List<byte[]> envelopes = new ArrayList<>();
