@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.familygateway.model.GroupCommit;
+import org.familygateway.model.Headers;
 import org.familygateway.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +85,37 @@ class GroupCommitTest {
             Verification verification = log.verify();
             assertThat(verification.intact()).as(verification.summary()).isTrue();
             assertThat(verification.entries()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void rows_recorded_with_an_entry_commit_with_it_or_not_at_all(Kind kind) throws Exception {
+        try (AuditLogFixture log = new AuditLogFixture(kind, folder, 0)) {
+            log.sql("insert into message_id_claim (partner_id, sender_message_id, receipt_id, state, claimed_at) "
+                    + "values ('example-school', 'm-1', 'r-1', 'PENDING', current_timestamp)");
+            Map<String, Object> headers = Map.of(Headers.RECEIPT_ID, "r-1", Headers.PARTNER_ID, "example-school",
+                    Headers.CHANNEL, "SOAP", Headers.SENDER_MESSAGE_ID, "m-1");
+
+            assertThatThrownBy(() -> log.trail.record(AuditEventType.ACCEPTED, headers, connection -> {
+                accept(connection);
+                throw new SQLException("the usage report could not be written");
+            })).hasMessageContaining("could not write the audit entry ACCEPTED for receipt r-1");
+            assertThat(log.trail.forReceipt("r-1")).as("no entry without its rows").isEmpty();
+            assertThat(log.sql("update message_id_claim set claimed_at = claimed_at where state = 'PENDING'")).as("the mark undone").isOne();
+
+            log.trail.record(AuditEventType.ACCEPTED, headers, connection -> {
+                accept(connection);
+                return null;
+            });
+            assertThat(log.trail.forReceipt("r-1")).extracting(AuditEvent::type).containsExactly(AuditEventType.ACCEPTED);
+            assertThat(log.sql("update message_id_claim set claimed_at = claimed_at where state = 'ACCEPTED'")).as("the mark kept").isOne();
+        }
+    }
+
+    private static void accept(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update message_id_claim set state = 'ACCEPTED' where receipt_id = 'r-1'")) {
+            update.executeUpdate();
         }
     }
 
