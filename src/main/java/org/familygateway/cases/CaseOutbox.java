@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.familygateway.model.Transactions;
+
 /**
  * The case versions waiting to be published to the family team's queue, oldest first. The
  * publisher (routes/cases-out.camel.yaml) sends each with its duplicate-detection id and then marks
@@ -96,10 +98,17 @@ public final class CaseOutbox {
      * fail to write that version number. Run at start-up, before the publisher; returns how many.
      */
     public static int discardVersionsBeyondCases(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from case_version where published_at is null and version > "
-                     + "coalesce((select c.version from household_case c where c.case_id = case_version.case_id), 0)")) {
-            return delete.executeUpdate();
+        String beyond = "version > coalesce((select c.version from household_case c where c.case_id = %s.case_id), 0)";
+        try (Connection connection = dataSource.getConnection()) {
+            return Transactions.inTransaction(connection, c -> {
+                // and any waiting row whose version is gone (a torn commit keeps one page and not the other)
+                try (PreparedStatement waiting = c.prepareStatement("delete from case_outbox where " + beyond.formatted("case_outbox")
+                        + " or not exists (select 1 from case_version v where v.case_id = case_outbox.case_id and v.version = case_outbox.version)");
+                     PreparedStatement versions = c.prepareStatement("delete from case_version where " + beyond.formatted("case_version"))) {
+                    waiting.executeUpdate();
+                    return versions.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not remove case versions beyond their case", e);
         }
@@ -109,8 +118,9 @@ public final class CaseOutbox {
     public List<CaseUpdate> pending(int most) {
         List<CaseUpdate> pending = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select case_id, version, status, issued_at, body from case_version "
-                     + "where published_at is null order by issued_at, case_id, version")) {
+              PreparedStatement select = connection.prepareStatement("select o.case_id, o.version, v.status, o.issued_at, v.body "
+                     + "from case_outbox o join case_version v on v.case_id = o.case_id and v.version = o.version "
+                     + "order by o.issued_at, o.case_id, o.version")) {
             select.setMaxRows(most);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -124,15 +134,13 @@ public final class CaseOutbox {
         return pending;
     }
 
-    /** Marks a version published, once the broker has it. */
+    /** Marks a version published, once the broker has it: it leaves the outbox. */
     public void published(String caseId, int version) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "update case_version set published_at = ? where case_id = ? and version = ? and published_at is null")) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setString(2, caseId);
-            update.setInt(3, version);
-            update.executeUpdate();
+             PreparedStatement delete = connection.prepareStatement("delete from case_outbox where case_id = ? and version = ?")) {
+            delete.setString(1, caseId);
+            delete.setInt(2, version);
+            delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not mark case " + caseId + " version " + version + " published", e);
         }
@@ -141,7 +149,7 @@ public final class CaseOutbox {
     /** How many versions wait to be published (for metrics and the health check). */
     public long backlog() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select count(*) from case_version where published_at is null");
+             PreparedStatement select = connection.prepareStatement("select count(*) from case_outbox");
              ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);

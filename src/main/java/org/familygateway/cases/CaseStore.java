@@ -130,6 +130,12 @@ final class CaseStore {
             insert.setString(5, new String(update.xml(), StandardCharsets.UTF_8));
             insert.executeUpdate();
         }
+        try (PreparedStatement outbox = connection.prepareStatement("insert into case_outbox (case_id, version, issued_at) values (?, ?, ?)")) {
+            outbox.setString(1, update.caseId());
+            outbox.setInt(2, update.version());
+            outbox.setTimestamp(3, Timestamp.from(update.issuedAt()));
+            outbox.executeUpdate();
+        }
     }
 
     /** A version as it was made, to send again. */

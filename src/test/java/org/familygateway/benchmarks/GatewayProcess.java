@@ -14,6 +14,7 @@ import org.familygateway.app.GatewaySettings;
 import org.familygateway.testing.FreePorts;
 import org.familygateway.testing.Metrics;
 import org.familygateway.testing.Project;
+import org.familygateway.testing.TestDatabases;
 
 /**
  * The gateway in a JVM of its own (the benchmark's classpath, the project's configuration, free ports,
@@ -32,8 +33,16 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(jvmOptions, TestDatabases.Kind.H2);
+    }
+
+    /** The gateway on this database: embedded H2, or a fresh schema on the PostgreSQL the tests use. */
+    static GatewayProcess start(List<String> jvmOptions, TestDatabases.Kind database) throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("fg-benchmark-gateway-");
         Map<String, String> overrides = new HashMap<>();
+        if (database != TestDatabases.Kind.H2) {
+            overrides.putAll(TestDatabases.overrides(database, dataDir));
+        }
         overrides.put("dataDir", dataDir.resolve("data").toString());
         overrides.put("soap.port", String.valueOf(FreePorts.next()));
         overrides.put("sftp.port", String.valueOf(FreePorts.next()));

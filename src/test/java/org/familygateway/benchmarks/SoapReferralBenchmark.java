@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam;
 import org.familygateway.testing.RawSoap;
+import org.familygateway.testing.TestDatabases;
 import org.familygateway.testing.TestGateway;
 import org.familygateway.trust.Pem;
 
@@ -35,7 +37,8 @@ import org.familygateway.trust.Pem;
  *
  *   benchmarks/run SoapReferralBenchmark -Xmx1g -- --messages 4000 --concurrency 4,16,64 --gateway-heap 512m
  *   (--no-bare: the gateway only; --intake-only: the household step not started, to see what intake
- *   alone makes; --gateway-jvm "-XX:StartFlightRecording=filename=/tmp/g.jfr": profile it)
+ *   alone makes; --partners 1: the school's referrals only; --database postgresql: a fresh schema on
+ *   the PostgreSQL the tests use, not embedded H2; --gateway-jvm "-XX:StartFlightRecording=filename=/tmp/g.jfr": profile it)
  */
 public final class SoapReferralBenchmark {
 
@@ -74,7 +77,8 @@ public final class SoapReferralBenchmark {
         List<String> jvm = Options.gatewayJvm(options, options.containsKey("intake-only")
                 ? List.of("-Xmx" + heap, "-Xms" + heap, "-Dgateway.pipeline.autoStartup=false") : List.of("-Xmx" + heap, "-Xms" + heap));
         boolean bareToo = !options.containsKey("no-bare");
-        try (GatewayProcess process = GatewayProcess.start(jvm)) {
+        TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(Locale.ROOT));
+        try (GatewayProcess process = GatewayProcess.start(jvm, database)) {
             settings = process.settings();
             List<X509Certificate> anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
             String address = settings.soap().address();
