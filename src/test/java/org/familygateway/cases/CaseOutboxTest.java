@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,34 @@ class CaseOutboxTest {
             }
             assertThat(first.claim(10)).isEmpty();
             assertThat(second.claim(10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void sends_soon_after_a_renewal_do_not_write_the_lease_again(Kind kind) throws Exception {
+        TestDatabases.Target target = TestDatabases.fresh(kind, folder);
+        try (Database database = Database.open(target.url(), target.user(), target.password())) {
+            CaseOutbox outbox = new CaseOutbox(database.dataSource(), clock);
+            addVersions(database, "case-r", 1);
+            outbox.claim(10);
+            Instant taken = leaseUntil(database);
+
+            clock.advance(CaseOutbox.RENEW_AFTER.minusSeconds(1));
+            outbox.confirmPublisher();
+            assertThat(leaseUntil(database)).as("renewed within the last 5 s: left alone").isEqualTo(taken);
+
+            clock.advance(Duration.ofSeconds(2));
+            outbox.confirmPublisher();
+            assertThat(leaseUntil(database)).as("renewed again").isEqualTo(taken.plus(CaseOutbox.RENEW_AFTER).plusSeconds(1));
+        }
+    }
+
+    private static Instant leaseUntil(Database database) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             java.sql.ResultSet row = connection.createStatement().executeQuery("select lease_until from case_publisher where id = 1")) {
+            row.next();
+            return row.getTimestamp(1).toInstant();
         }
     }
 
