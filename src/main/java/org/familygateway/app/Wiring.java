@@ -108,7 +108,7 @@ final class Wiring {
         MessageXml xml = new MessageXml(largestMessage);
         Receipts receipts = new Receipts(xml, new ReceiptSigner(
                 Pem.privateKey(settings.receipts().signingKey()), Pem.certificate(settings.receipts().signingCertificate())),
-                new ReceiptArchive(dataSource, clock));
+                new ReceiptArchive(dataSource, clock), audit);
         Quarantine quarantine = (asReceived, headers) ->
                 producer.get().sendBodyAndHeaders("direct:quarantine", asReceived, headers);
 

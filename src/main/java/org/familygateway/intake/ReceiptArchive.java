@@ -16,9 +16,6 @@ import org.familygateway.model.v1.ReceiptType;
 /** Every receipt the gateway issued, kept as signed, so that it can be shown again to the partner or to IG. */
 public final class ReceiptArchive {
 
-    /** SQLSTATE of a unique key violation, in H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -35,35 +32,42 @@ public final class ReceiptArchive {
      * too, so it was retried for ever and its message never answered; the crash harness found it.)
      */
     void keep(ReceiptType receipt, byte[] signed) {
-        String encoded = Base64.getEncoder().encodeToString(signed);
-        Timestamp issuedAt = Timestamp.from(clock.instant());
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into issued_receipt (receipt_id, partner_id, sender_message_id, channel, outcome, issued_at, signed) "
-                            + "values (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, receipt.getReceiptId());
-                insert.setString(2, receipt.getPartnerId());
-                insert.setString(3, receipt.getMessageId());
-                insert.setString(4, receipt.getChannel().value());
-                insert.setString(5, receipt.getOutcome().value());
-                insert.setTimestamp(6, issuedAt);
-                insert.setString(7, encoded);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                try (PreparedStatement update = connection.prepareStatement(
-                        "update issued_receipt set outcome = ?, issued_at = ?, signed = ? where receipt_id = ?")) {
-                    update.setString(1, receipt.getOutcome().value());
-                    update.setTimestamp(2, issuedAt);
-                    update.setString(3, encoded);
-                    update.setString(4, receipt.getReceiptId());
-                    update.executeUpdate();
-                }
-            }
+            keep(connection, receipt, signed);
         } catch (SQLException e) {
             throw new IllegalStateException("could not keep receipt " + receipt.getReceiptId(), e);
+        }
+    }
+
+    /**
+     * Keeps a receipt in the caller's transaction. The earlier receipt of the same id is replaced
+     * by update-then-insert rather than by catching the insert's unique violation, which on
+     * PostgreSQL would abort the caller's whole transaction.
+     */
+    void keep(Connection connection, ReceiptType receipt, byte[] signed) throws SQLException {
+        String encoded = Base64.getEncoder().encodeToString(signed);
+        Timestamp issuedAt = Timestamp.from(clock.instant());
+        try (PreparedStatement update = connection.prepareStatement(
+                "update issued_receipt set outcome = ?, issued_at = ?, signed = ? where receipt_id = ?")) {
+            update.setString(1, receipt.getOutcome().value());
+            update.setTimestamp(2, issuedAt);
+            update.setString(3, encoded);
+            update.setString(4, receipt.getReceiptId());
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into issued_receipt (receipt_id, partner_id, sender_message_id, channel, outcome, issued_at, signed) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, receipt.getReceiptId());
+            insert.setString(2, receipt.getPartnerId());
+            insert.setString(3, receipt.getMessageId());
+            insert.setString(4, receipt.getChannel().value());
+            insert.setString(5, receipt.getOutcome().value());
+            insert.setTimestamp(6, issuedAt);
+            insert.setString(7, encoded);
+            insert.executeUpdate();
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.audit.AuditTrail;
 import org.familygateway.model.Headers;
 import org.familygateway.model.RecordRejection;
 import org.familygateway.model.RecordTally;
@@ -33,11 +35,13 @@ public final class Receipts {
     private final MessageXml xml;
     private final ReceiptSigner signer;
     private final ReceiptArchive archive;
+    private final AuditTrail audit;
 
-    public Receipts(MessageXml xml, ReceiptSigner signer, ReceiptArchive archive) {
+    public Receipts(MessageXml xml, ReceiptSigner signer, ReceiptArchive archive, AuditTrail audit) {
         this.xml = xml;
         this.signer = signer;
         this.archive = archive;
+        this.audit = audit;
     }
 
     /** Accepted: a share with rejected records is PARTIALLY_ACCEPTED, and lists them. */
@@ -100,9 +104,17 @@ public final class Receipts {
         return signed;
     }
 
-    /** Issues the receipt and puts its signed form inside it, for a SOAP reply. */
-    public ReceiptType issueWithSignature(ReceiptType receipt) {
-        receipt.setSignedReceipt(issue(receipt));
+    /**
+     * Issues the receipt for a SOAP reply, its signed form inside it: kept in the archive and audited
+     * RECEIPT_SENT in one transaction (shared with other messages' audit entries), both or neither.
+     */
+    public ReceiptType sendWithSignature(ReceiptType receipt, Map<String, Object> headers) {
+        byte[] signed = signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
+        audit.record(AuditEventType.RECEIPT_SENT, headers, connection -> {
+            archive.keep(connection, receipt, signed);
+            return null;
+        });
+        receipt.setSignedReceipt(signed);
         return receipt;
     }
 

@@ -67,9 +67,8 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         } else {
             keep(request, headers);
         }
-        ReceiptType receipt = receipts.issueWithSignature(receipts.rejected(headers, rejection));
+        ReceiptType receipt = receipts.sendWithSignature(receipts.rejected(headers, rejection), headers);
         message.setContent(Exception.class, fault(rejection, receipt));
-        audit.record(AuditEventType.RECEIPT_SENT, headers);
     }
 
     private void keep(Message request, Map<String, Object> headers) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -53,8 +54,8 @@ public final class SoapSubmissions {
 
     /** The reply: an Acknowledgement receipt. */
     public void acknowledge(Exchange exchange) {
-        var receipt = receipts.issueWithSignature(
-                receipts.accepted(exchange.getIn().getHeaders(), exchange.getProperty(Admissions.SUBMISSION, Submission.class)));
+        Map<String, Object> headers = exchange.getIn().getHeaders();
+        var receipt = receipts.sendWithSignature(receipts.accepted(headers, exchange.getProperty(Admissions.SUBMISSION, Submission.class)), headers);
         DOMSource acknowledgement = new DOMSource(xml.toElement(MessageXml.ELEMENTS.createAcknowledgement(receipt)));
         exchange.getIn().setBody(new CxfPayload<>(null, List.<Source>of(acknowledgement), null));
     }
