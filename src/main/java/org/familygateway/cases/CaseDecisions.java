@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.familygateway.audit.AuditEventType;
-import org.familygateway.audit.AuditTrail;
 import org.familygateway.eligibility.Decision;
 import org.familygateway.eligibility.Evaluator;
 import org.familygateway.eligibility.Reevaluation;
@@ -47,17 +46,15 @@ final class CaseDecisions {
     private final MessageXml xml;
     private final Pseudonyms pseudonyms;
     private final RuleSet rules;
-    private final AuditTrail audit;
     private final StepAudit steps;
     private final Clock clock;
 
-    CaseDecisions(Households households, MessageXml xml, Pseudonyms pseudonyms, RuleSet rules, AuditTrail audit, StepAudit steps,
+    CaseDecisions(Households households, MessageXml xml, Pseudonyms pseudonyms, RuleSet rules, StepAudit steps,
             Clock clock) {
         this.households = households;
         this.xml = xml;
         this.pseudonyms = pseudonyms;
         this.rules = rules;
-        this.audit = audit;
         this.steps = steps;
         this.clock = clock;
     }
@@ -93,7 +90,7 @@ final class CaseDecisions {
         if (state.withdrawn()) {
             int held = EvidenceStore.restrict(connection, members.keySet(), clock.instant());
             if (held > 0) {
-                audit.append(connection, StepAudit.entry(AuditEventType.HELD, headers, state.caseId(),
+                steps.add(StepAudit.entry(AuditEventType.HELD, headers, state.caseId(),
                         held + " pieces of evidence about a household whose consent was withdrawn: kept restricted, not forwarded",
                         steps.subjectsOf(members.keySet())));
             }
@@ -116,7 +113,7 @@ final class CaseDecisions {
                     decision.outcome().value(), state.fingerprint(), reviewOn, null), clock.instant());
             return List.of();
         }
-        audit.append(connection, StepAudit.entry(AuditEventType.DECIDED, headers, state.caseId(), decision.outcome().value() + " under "
+        steps.add(StepAudit.entry(AuditEventType.DECIDED, headers, state.caseId(), decision.outcome().value() + " under "
                 + decision.ruleSet().id() + " version " + decision.ruleSet().version() + (qualifies ? "" : ": the case is closed"), subjects));
         int version = state.version() + 1;
         CaseType stamped = CaseDocument.stamp(built, version, status, clock.instant(), today);
@@ -126,10 +123,10 @@ final class CaseDecisions {
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), version, status.value(), decision.outcome().value(),
                 fingerprint, reviewOn, null), clock.instant());
         if (!filtered.withheld().isEmpty()) {
-            audit.append(connection, StepAudit.entry(AuditEventType.MINIMISED, headers, state.caseId(), "version " + version
+            steps.add(StepAudit.entry(AuditEventType.MINIMISED, headers, state.caseId(), "version " + version
                     + ": removed categories the agreement does not allow the family team: " + String.join(", ", filtered.withheld()), subjects));
         }
-        audit.append(connection, StepAudit.entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (" + status.value() + ")"
+        steps.add(StepAudit.entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (" + status.value() + ")"
                 + " queued for the family team", subjects));
         return List.of(update);
     }
@@ -163,11 +160,11 @@ final class CaseDecisions {
         }
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), version, status, state.outcome(), state.fingerprint(),
                 null, on), clock.instant());
-        audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, state.caseId(), restricted
+        steps.add(StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, state.caseId(), restricted
                 + " pieces of evidence restricted; " + (state.sent() ? "the family team is sent version " + version + " (WITHDRAWN)"
                 : "no case had been sent") + "; nothing more is forwarded for this household", subjects));
         if (state.sent()) {
-            audit.append(connection, StepAudit.entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (WITHDRAWN) queued for the family team", subjects));
+            steps.add(StepAudit.entry(AuditEventType.FORWARDED, headers, state.caseId(), "version " + version + " (WITHDRAWN) queued for the family team", subjects));
         }
         return updates;
     }
@@ -179,7 +176,7 @@ final class CaseDecisions {
         // the resumed case is compared with nothing: its next version carries everything again
         CaseStore.save(connection, new CaseStore.State(household, state.caseId(), state.version(), state.status(), state.outcome(), null,
                 state.reviewOn(), null), clock.instant());
-        audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_RESTORED, headers, state.caseId(),
+        steps.add(StepAudit.entry(AuditEventType.CONSENT_RESTORED, headers, state.caseId(),
                 "consent given again after a withdrawal: the household's evidence may be used and its case resumes", steps.subjectsOf(members)));
     }
 

@@ -17,7 +17,6 @@ import java.util.Set;
 import jakarta.xml.bind.JAXBElement;
 
 import org.familygateway.audit.AuditEntry;
-import org.familygateway.audit.AuditTrail;
 import org.familygateway.matching.AgencyRecord;
 import org.familygateway.matching.Households;
 import org.familygateway.matching.MatchOutcome;
@@ -45,15 +44,13 @@ final class EvidenceIntake {
     private final PersonIndex people;
     private final Households households;
     private final MessageXml xml;
-    private final AuditTrail audit;
     private final StepAudit steps;
     private final Clock clock;
 
-    EvidenceIntake(PersonIndex people, Households households, MessageXml xml, AuditTrail audit, StepAudit steps, Clock clock) {
+    EvidenceIntake(PersonIndex people, Households households, MessageXml xml, StepAudit steps, Clock clock) {
         this.people = people;
         this.households = households;
         this.xml = xml;
-        this.audit = audit;
         this.steps = steps;
         this.clock = clock;
     }
@@ -76,7 +73,7 @@ final class EvidenceIntake {
         }
         EvidenceStore.add(connection, evidence(headers, referral.getReferrer().getAgency().getKind().value(), referral.getMessageId(),
                 Evidence.NO_RECORD, Evidence.Kind.REFERRAL, "NEW", null, xml.write(MessageXml.ELEMENTS.createReferral(referral)), named), null);
-        audit.append(connection, steps.matched(headers, records, results));
+        steps.add(steps.matched(headers, records, results));
         return touched;
     }
 
@@ -133,7 +130,7 @@ final class EvidenceIntake {
             }
             List<String> subjects = new ArrayList<>(entry.subjects());
             subjects.addAll(steps.subjectsOf(touched));
-            audit.append(connection, entry.withSubjects(subjects));
+            steps.add(entry.withSubjects(subjects));
         }
         return touched;
     }

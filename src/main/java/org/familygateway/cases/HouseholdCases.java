@@ -91,8 +91,8 @@ public final class HouseholdCases {
         this.instance = "gateway-" + UUID.randomUUID();
         this.stepAudit = new StepAudit(pseudonyms);
         Households households = new Households(dataSource);
-        this.intake = new EvidenceIntake(people, households, xml, audit, stepAudit, clock);
-        this.decisions = new CaseDecisions(households, xml, pseudonyms, Objects.requireNonNull(rules, "rules"), audit, stepAudit, clock);
+        this.intake = new EvidenceIntake(people, households, xml, stepAudit, clock);
+        this.decisions = new CaseDecisions(households, xml, pseudonyms, Objects.requireNonNull(rules, "rules"), stepAudit, clock);
     }
 
     /** The case id of a household: the same household always has the same case. */
@@ -135,7 +135,7 @@ public final class HouseholdCases {
                 if (affected.isEmpty()) {
                     // nobody it names is known: nothing to stop, but their evidence (none) and the withdrawal are on record
                     EvidenceStore.restrict(connection, named.values(), clock.instant());
-                    audit.append(connection, StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, null,
+                    stepAudit.add(StepAudit.entry(AuditEventType.CONSENT_WITHDRAWN, headers, null,
                             "consent withdrawn for people the gateway holds no household for; nothing was forwarded", stepAudit.subjectsOf(named.values())));
                 }
                 return updates;
@@ -194,9 +194,11 @@ public final class HouseholdCases {
                     for (Step step : batch) {
                         each.add(step.work().in(c, filter));
                     }
+                    stepAudit.appendKept(audit, c);
                     return each;
                 });
             } catch (SQLException | RuntimeException e) {
+                stepAudit.forgetKept();
                 people.reload();
                 throw e;
             }

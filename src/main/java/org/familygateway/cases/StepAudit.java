@@ -1,5 +1,7 @@
 package org.familygateway.cases;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 import org.familygateway.audit.AuditEntry;
 import org.familygateway.audit.AuditEventType;
+import org.familygateway.audit.AuditTrail;
 import org.familygateway.matching.AgencyRecord;
 import org.familygateway.matching.MatchOutcome;
 import org.familygateway.matching.MatchResult;
@@ -16,14 +19,40 @@ import org.familygateway.model.Pseudonyms;
 
 /**
  * The audit entries of the household step: from the message's headers (no personal data), naming
- * people only by pseudonyms.
+ * people only by pseudonyms. The entries of a transaction are kept as the step makes them and
+ * appended together when its work is done, in the order made: the log's head is then locked once
+ * per transaction, and only from then until the commit, rather than from the first entry on. While
+ * the step held it through its whole transaction, every intake waiting to audit waited for it.
  */
 final class StepAudit {
 
     private final Pseudonyms pseudonyms;
+    /** The entries of the transaction running now; one runs at a time, under the step's lock. */
+    private final List<AuditEntry> pending = new ArrayList<>();
 
     StepAudit(Pseudonyms pseudonyms) {
         this.pseudonyms = pseudonyms;
+    }
+
+    /** Keeps an entry of the running transaction, appended with the rest by {@link #appendKept}. */
+    void add(AuditEntry entry) {
+        pending.add(entry);
+    }
+
+    /** Appends the entries kept, in order, in the transaction, as its last work before the commit. */
+    void appendKept(AuditTrail audit, Connection connection) throws SQLException {
+        try {
+            if (!pending.isEmpty()) {
+                audit.append(connection, List.copyOf(pending));
+            }
+        } finally {
+            pending.clear();
+        }
+    }
+
+    /** Forgets the entries kept by a transaction that did not commit. */
+    void forgetKept() {
+        pending.clear();
     }
 
     /**

@@ -251,8 +251,46 @@ class HouseholdCasesTest {
             assertThat(count("agency_record")).as("a record of each person each partner names: Alex by the police and the jobcentre, Sam by the school")
                     .isEqualTo(3);
             assertThat(EvidenceLeftovers.discard(database.dataSource())).as("no evidence naming people who do not exist").isZero();
+            assertThat(audit.latest(60)).as("the undone transaction's entries were not kept for the next")
+                    .filteredOn(e -> e.type() == AuditEventType.MATCHED).hasSize(3);
             assertThat(outbox.pending(10)).singleElement()
                     .satisfies(update -> assertThat(read(update).getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.INCLUDED));
+        }
+    }
+
+    @Test
+    void intake_audits_while_a_household_step_is_at_work() throws Exception {
+        // the step's entries are appended when its work is done: the log's head is not held while it
+        // matches and decides, so intake's entries (another transaction) do not wait for it
+        CountDownLatch deciding = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        Pseudonyms pseudonyms = new Pseudonyms(new byte[32]);
+        households = new HouseholdCases(database.dataSource(),
+                PersonIndex.open(database.dataSource(), MatchSettings.DEFAULTS, pseudonyms, clock), xml, pseudonyms,
+                RuleSetFile.read(Project.config().resolve("eligibility/national-2012.yaml"), Map.of()), audit, () -> built -> {
+                    deciding.countDown();
+                    try {
+                        mayFinish.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new CaseFilter.Filtered(built, List.of());
+                }, clock);
+        ExecutorService step = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<CaseUpdate>> taken = step.submit(() -> households.take(share("example-police", "POLICE", ASB), headers("example-police")));
+            assertThat(deciding.await(30, TimeUnit.SECONDS)).as("the step matched and is deciding").isTrue();
+
+            Future<?> intake = Executors.newSingleThreadExecutor().submit(() -> audit.record(AuditEventType.RECEIVED, headers("example-school")));
+            intake.get(10, TimeUnit.SECONDS);
+
+            mayFinish.countDown();
+            taken.get(30, TimeUnit.SECONDS);
+            assertThat(audit.latest(10)).extracting(e -> e.type())
+                    .as("the intake's entry first; the step's when it was done").containsSubsequence(AuditEventType.MATCHED, AuditEventType.RECEIVED);
+        } finally {
+            mayFinish.countDown();
+            step.shutdown();
         }
     }
 
