@@ -103,16 +103,34 @@ public final class Admissions {
             in.setHeader(Headers.IG_REVIEW, "true");
         }
         exchange.setProperty(PERMIT, permit);
-        messageIds.claim(partner(in), submission.senderMessageId(), receiptId(in));
-        exchange.setProperty(CLAIMED, Boolean.TRUE);
         exchange.setProperty(SUBMISSION, submission);
         if (submission.isShare()) {
             in.setHeader(Headers.RECORDS_ACCEPTED, submission.records().accepted());
             in.setHeader(Headers.RECORDS_REJECTED, submission.records().rejected());
-            auditRejectedRecords(in.getHeaders(), submission.records().listed());
             in.setBody(submission.chunks().stream().map(Path::toFile).toList());
         } else {
             in.setBody(List.of(wholeMessage(in.getBody())));
+        }
+    }
+
+    /**
+     * The message passed its checks: the sender's message id is claimed (the replay guard; REPLAYED
+     * if the partner has used it already) and the message audited VALIDATED, in one transaction,
+     * both or neither; then a share's rejected records are audited, one entry each.
+     */
+    public void validated(Exchange exchange) {
+        Message in = exchange.getIn();
+        String partner = partner(in);
+        String messageId = in.getHeader(Headers.SENDER_MESSAGE_ID, String.class);
+        String receiptId = receiptId(in);
+        audit.record(AuditEventType.VALIDATED, in.getHeaders(), connection -> {
+            messageIds.claim(connection, partner, messageId, receiptId);
+            return null;
+        });
+        exchange.setProperty(CLAIMED, Boolean.TRUE);
+        Submission submission = exchange.getProperty(SUBMISSION, Submission.class);
+        if (submission.isShare()) {
+            auditRejectedRecords(in.getHeaders(), submission.records().listed());
         }
     }
 

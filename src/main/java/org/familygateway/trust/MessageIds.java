@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,21 +45,35 @@ public final class MessageIds {
     /** Claims the id for this delivery; REPLAYED if the partner has used it already. */
     public void claim(String partnerId, String messageId, String receiptId) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement("insert into message_id_claim "
-                    + "(partner_id, sender_message_id, receipt_id, state, claimed_at) values (?, ?, ?, 'PENDING', ?)")) {
-                insert.setString(1, partnerId);
-                insert.setString(2, messageId);
-                insert.setString(3, receiptId);
-                insert.setTimestamp(4, Timestamp.from(clock.instant()));
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                takeOverOrRefuse(connection, partnerId, messageId, receiptId);
-            }
+            claim(connection, partnerId, messageId, receiptId);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the message id for replay", e);
+        }
+    }
+
+    /**
+     * Claims the id for this delivery in the caller's transaction (or alone, in auto-commit);
+     * REPLAYED if the partner has used it already. Inside a transaction the insert runs after a
+     * savepoint, so that finding the id taken (a unique violation, which on PostgreSQL aborts the
+     * transaction) leaves the transaction usable for looking at the earlier claim.
+     */
+    public void claim(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
+        Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement("insert into message_id_claim "
+                + "(partner_id, sender_message_id, receipt_id, state, claimed_at) values (?, ?, ?, 'PENDING', ?)")) {
+            insert.setString(1, partnerId);
+            insert.setString(2, messageId);
+            insert.setString(3, receiptId);
+            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            if (before != null) {
+                connection.rollback(before);
+            }
+            takeOverOrRefuse(connection, partnerId, messageId, receiptId);
         }
     }
 

@@ -3,6 +3,8 @@ package org.familygateway.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +14,21 @@ import java.util.UUID;
 
 import org.familygateway.app.Database;
 import org.familygateway.model.Rejection;
+import org.familygateway.model.Transactions;
 import org.familygateway.model.v1.ReasonCodeType;
+import org.familygateway.testing.TestDatabases;
+import org.familygateway.testing.TestDatabases.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The replay guard's answer to a resend depends on what became of the first delivery. */
 class MessageIdsTest {
+
+    @TempDir
+    Path folder;
 
     private final Database database = Database.open("jdbc:h2:mem:ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "gateway", "");
     private final MovableClock clock = new MovableClock();
@@ -45,6 +56,34 @@ class MessageIdsTest {
 
         assertThatThrownBy(() -> ids.claim("example-school", "m-1", "r-2"))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.REPLAYED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_claim_inside_a_transaction_that_finds_the_id_taken_leaves_the_transaction_usable(Kind kind) throws Exception {
+        TestDatabases.Target target = TestDatabases.fresh(kind, folder);
+        try (Database shared = Database.open(target.url(), target.user(), target.password())) {
+            MessageIds guard = new MessageIds(shared.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400));
+            guard.claim("example-school", "m-1", "r-1");
+            guard.accepted("example-school", "m-1", "r-1");
+            guard.claim("example-school", "m-2", "r-2");
+            clock.move(Duration.ofMinutes(3));
+
+            try (Connection connection = shared.dataSource().getConnection()) {
+                Transactions.inTransaction(connection, c -> {
+                    // on PostgreSQL the unique violation would abort the whole transaction without the savepoint
+                    assertThatThrownBy(() -> guard.claim(c, "example-school", "m-1", "r-3"))
+                            .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.REPLAYED));
+                    guard.claim(c, "example-school", "m-2", "r-4"); // the lapsed claim, taken over
+                    guard.claim(c, "example-school", "m-3", "r-5");
+                    return null;
+                });
+            }
+            assertThatThrownBy(() -> guard.claim("example-school", "m-2", "r-6")).as("taken over by r-4, which committed")
+                    .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.INTERNAL_ERROR));
+            assertThatThrownBy(() -> guard.claim("example-school", "m-3", "r-7"))
+                    .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.INTERNAL_ERROR));
+        }
     }
 
     @Test
