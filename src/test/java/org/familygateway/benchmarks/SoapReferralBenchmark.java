@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,8 +31,9 @@ import org.familygateway.testing.TestGateway;
 import org.familygateway.trust.Pem;
 
 /**
- * Signed SOAP referrals, end to end against a running gateway (its own JVM): messages per second and
- * latency (p50, p99) at each concurrency, while the family team drains family-team.cases; then, in
+ * Signed SOAP referrals, end to end against a running gateway (its own JVM): at each concurrency the
+ * receipts' rate and latency (p50, p99), and end to end, referrals per second from the first send
+ * until the family team (draining family-team.cases) has every one of them as a case; then, in
  * the same run, the bare limit (BareIntake: signature, validation, durable enqueue of the same kind of
  * messages, no gateway) at the same concurrency, and the ratio. Envelopes are signed before each
  * timed run, so the load generator's own signing does not compete with the gateway for the CPU.
@@ -77,6 +80,7 @@ public final class SoapReferralBenchmark {
         List<String> jvm = Options.gatewayJvm(options, options.containsKey("intake-only")
                 ? List.of("-Xmx" + heap, "-Xms" + heap, "-Dgateway.pipeline.autoStartup=false") : List.of("-Xmx" + heap, "-Xms" + heap));
         boolean bareToo = !options.containsKey("no-bare");
+        boolean intakeOnly = options.containsKey("intake-only");
         TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(Locale.ROOT));
         try (GatewayProcess process = GatewayProcess.start(jvm, database)) {
             settings = process.settings();
@@ -84,11 +88,29 @@ public final class SoapReferralBenchmark {
             String address = settings.soap().address();
             try (Drain drain = new Drain("amqp://127.0.0.1:" + settings.broker().port())) {
                 run("warm-up", 8, sign(address, anchors, warmUp), envelope -> post(address, anchors, envelope));
+                long cases = warmUp;
+                if (!intakeOnly) {
+                    drain.awaitCases(cases);
+                }
                 for (int concurrency : levels) {
                     List<byte[]> envelopes = sign(address, anchors, messages);
-                    gateway.add(run("gateway", concurrency, envelopes, envelope -> post(address, anchors, envelope)));
+                    long started = System.nanoTime();
+                    Result accepted = run("gateway", concurrency, envelopes, envelope -> post(address, anchors, envelope));
+                    if (intakeOnly) {
+                        gateway.add(accepted);
+                        continue;
+                    }
+                    // end to end: until the family team has the case of every referral of this run
+                    // (each is about a family of its own, so each makes a case of its own)
+                    long receipts = System.nanoTime();
+                    cases += envelopes.size();
+                    long done = drain.awaitCases(cases);
+                    double perSecond = envelopes.size() / ((done - started) / 1e9);
+                    System.out.printf("end to end   concurrency %3d: the last case %.1f s after the last receipt: %d referrals to cases "
+                            + "in %.1f s = %6.0f/s%n", concurrency, (done - receipts) / 1e9, envelopes.size(), (done - started) / 1e9, perSecond);
+                    gateway.add(new Result(perSecond, accepted.p50Micros, accepted.p99Micros));
                 }
-                System.out.printf("family team took %d cases; heap in use in the gateway now %d MB%n", drain.count.get(),
+                System.out.printf("family team took %d cases; heap in use in the gateway now %d MB%n", drain.cases(),
                         process.heapUsed() >> 20);
             }
         }
@@ -103,8 +125,9 @@ public final class SoapReferralBenchmark {
             run("bare warm-up", 2, sign(address, anchors, warmUp), bare::take);
             for (int i = 0; i < levels.length; i++) {
                 Result limit = run("bare limit", levels[i], sign(address, anchors, messages), bare::take);
-                System.out.printf("concurrency %d: gateway %.0f/s is %.0f%% of the bare limit %.0f/s%n", levels[i],
-                        gateway.get(i).perSecond, 100 * gateway.get(i).perSecond / limit.perSecond, limit.perSecond);
+                System.out.printf("concurrency %d: gateway %.0f/s (%s) is %.0f%% of the bare limit %.0f/s%n", levels[i],
+                        gateway.get(i).perSecond, intakeOnly ? "accepted" : "end to end", 100 * gateway.get(i).perSecond / limit.perSecond,
+                        limit.perSecond);
             }
         } finally {
             BareIntake.deleteQuietly(folder);
@@ -181,8 +204,10 @@ public final class SoapReferralBenchmark {
     }
 
     /** The family team, consuming as fast as cases come, so that back-pressure never engages. */
+    /** The family team: takes every case off family-team.cases and counts the cases (case ids) it has seen. */
     private static final class Drain implements AutoCloseable {
-        final AtomicLong count = new AtomicLong();
+        private static final Duration PATIENCE = Duration.ofMinutes(15);
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
 
@@ -190,11 +215,27 @@ public final class SoapReferralBenchmark {
             FamilyTeam team = FamilyTeam.at(url);
             thread = new Thread(() -> {
                 while (running.get()) {
-                    team.pollCase(Duration.ofMillis(200)).ifPresent(c -> count.incrementAndGet());
+                    team.pollCase(Duration.ofMillis(200)).ifPresent(c -> seen.add(c.property("fgCaseId")));
                 }
                 team.close();
             }, "family-team");
             thread.start();
+        }
+
+        long cases() {
+            return seen.size();
+        }
+
+        /** Waits until the family team has this many cases; returns System.nanoTime() then. */
+        long awaitCases(long count) throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (seen.size() < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the family team had " + seen.size() + " of " + count + " cases after " + PATIENCE);
+                }
+                Thread.sleep(20);
+            }
+            return System.nanoTime();
         }
 
         @Override
