@@ -34,15 +34,6 @@ public final class AgreementUsage {
         this.clock = clock;
     }
 
-    /** Records what one accepted message shared. */
-    public void record(String receiptId, String partnerId, Map<SharingPermit.Use, Long> counts) {
-        try (Connection connection = dataSource.getConnection()) {
-            record(connection, receiptId, partnerId, counts);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record the agreement usage of receipt " + receiptId, e);
-        }
-    }
-
     /** Records what one accepted message shared, in the caller's transaction. */
     public void record(Connection connection, String receiptId, String partnerId, Map<SharingPermit.Use, Long> counts) throws SQLException {
         if (counts.isEmpty()) {

@@ -57,21 +57,17 @@ public final class AuditTrail {
 
     /** Records a step from the headers a message carries; routes call this. */
     public void record(AuditEventType type, Map<String, Object> headers) {
-        append(AuditEntry.fromHeaders(type, headers));
-        for (StepObserver observer : observers) {
-            observer.recorded(type, headers);
-        }
+        record(type, headers, null);
     }
 
     /**
      * Records a step, and writes rows of it (its database side) in the same transaction as its
      * entry, before it: both commit, or neither does. Rows that fail fail the step, with their error.
+     * Without rows (null), the entry alone.
      */
     public void record(AuditEventType type, Map<String, Object> headers, Transactions.Work<?> rows) {
         groupCommit.submit(new AuditBatch.Item(AuditEntry.fromHeaders(type, headers), rows));
-        for (StepObserver observer : observers) {
-            observer.recorded(type, headers);
-        }
+        committed(type, headers);
     }
 
     /** Tells the observers of a step whose entry was appended in a caller's transaction, once that committed. */

@@ -99,7 +99,7 @@ public final class Receipts {
      * -verify, and keeps it. Returns the signed bytes.
      */
     public byte[] issue(ReceiptType receipt) {
-        byte[] signed = signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
+        byte[] signed = sign(receipt);
         archive.keep(receipt, signed);
         return signed;
     }
@@ -109,13 +109,17 @@ public final class Receipts {
      * RECEIPT_SENT in one transaction (shared with other messages' audit entries), both or neither.
      */
     public ReceiptType sendWithSignature(ReceiptType receipt, Map<String, Object> headers) {
-        byte[] signed = signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
+        byte[] signed = sign(receipt);
         audit.record(AuditEventType.RECEIPT_SENT, headers, connection -> {
             archive.keep(connection, receipt, signed);
             return null;
         });
         receipt.setSignedReceipt(signed);
         return receipt;
+    }
+
+    private byte[] sign(ReceiptType receipt) {
+        return signer.sign(xml.write(MessageXml.ELEMENTS.createReceipt(receipt)));
     }
 
     private static ReceiptType receipt(Map<String, Object> headers, OutcomeType outcome) {

@@ -80,11 +80,6 @@ public final class MessageIds {
     private static final String ACCEPT = "update message_id_claim set state = 'ACCEPTED' where partner_id = ? and sender_message_id = ? "
             + "and receipt_id = ?";
 
-    /** The message is durable: its id stays claimed for the replay window. */
-    public void accepted(String partnerId, String messageId, String receiptId) {
-        update(ACCEPT, partnerId, messageId, receiptId);
-    }
-
     /** The message is durable: its id stays claimed for the replay window, once the caller's transaction commits. */
     public void accepted(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
         update(connection, ACCEPT, partnerId, messageId, receiptId);

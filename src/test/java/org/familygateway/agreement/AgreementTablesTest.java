@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,13 +66,15 @@ class AgreementTablesTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void the_usage_report_sums_messages_and_records_by_agreement_partner_and_category(Kind kind) {
+    void the_usage_report_sums_messages_and_records_by_agreement_partner_and_category(Kind kind) throws SQLException {
         Target target = TestDatabases.fresh(kind, folder);
-        try (Database database = Database.open(target.url(), target.user(), target.password())) {
+        try (Database database = Database.open(target.url(), target.user(), target.password());
+             Connection connection = database.dataSource().getConnection()) {
             AgreementUsage usage = new AgreementUsage(database.dataSource(), Clock.systemUTC());
-            usage.record("r-1", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 3L,
+            // as admission records it, in ACCEPTED's transaction (here a connection in auto-commit)
+            usage.record(connection, "r-1", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 3L,
                     new SharingPermit.Use("school-2026", DataCategoryType.EXCLUSIONS), 1L));
-            usage.record("r-2", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 500L));
+            usage.record(connection, "r-2", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 500L));
             Instant now = Instant.now();
 
             List<AgreementUsage.Row> rows = usage.report(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS));
