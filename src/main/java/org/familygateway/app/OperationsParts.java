@@ -1,18 +1,19 @@
 package org.familygateway.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.intake.ArrivalRetries;
+import org.familygateway.intake.SftpIntakeServer;
+import org.familygateway.intake.SshBanner;
 import org.familygateway.operations.GatewayMetrics;
 import org.familygateway.operations.HealthChecks;
 import org.familygateway.operations.OperationsServer;
@@ -26,13 +27,15 @@ final class OperationsParts {
     }
 
     /** Counts what the audit records and reads the queue depths; the caller closes it. */
-    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues, ArrivalRetries arrivals) {
+    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues, ArrivalRetries arrivals, SftpIntakeServer sftp) {
         GatewayMetrics metrics = new GatewayMetrics();
         for (String queue : Queues.ALL) {
             metrics.queueDepth(queue, queues, q -> q.depth(queue));
         }
         metrics.gauge("fg_sftp_arrivals_failing", "SFTP arrivals that could not be answered, waiting to be tried again", arrivals,
                 ArrivalRetries::failingCount);
+        metrics.count("fg_sftp_server_restarts", "times the SFTP server was found not taking connections and started again", sftp,
+                SftpIntakeServer::restarts);
         audit.observe(metrics);
         return metrics;
     }
@@ -42,7 +45,7 @@ final class OperationsParts {
         HealthChecks health = new HealthChecks()
                 .add("broker", queues::problem)
                 .add("database", () -> database(database))
-                .add("sftp", () -> sshBanner(settings.sftp().host(), sftpPort).or(arrivals::problem))
+                .add("sftp", () -> SshBanner.problem(settings.sftp().host(), sftpPort, Duration.ofMillis(WITHIN_MILLIS)).or(arrivals::problem))
                 .add("soap", () -> listening(settings.soap().host(), settings.soap().port()));
         GatewaySettings.Operations o = settings.operations();
         return OperationsServer.start(o.hostOrDefault(), o.portOrDefault(), metrics, health);
@@ -53,19 +56,6 @@ final class OperationsParts {
             return connection.isValid(WITHIN_MILLIS / 1000) ? Optional.empty() : Optional.of("the connection is not valid");
         } catch (SQLException e) {
             return Optional.of(e.getMessage());
-        }
-    }
-
-    /** The SFTP server answers a connection with its SSH identification line. */
-    private static Optional<String> sshBanner(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), WITHIN_MILLIS);
-            socket.setSoTimeout(WITHIN_MILLIS);
-            InputStream in = socket.getInputStream();
-            String banner = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
-            return banner.equals("SSH-") ? Optional.empty() : Optional.of("no SSH identification from " + host + ":" + port);
-        } catch (IOException e) {
-            return Optional.of("cannot reach " + host + ":" + port + ": " + e.getMessage());
         }
     }
 

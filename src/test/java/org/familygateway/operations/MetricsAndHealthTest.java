@@ -45,6 +45,7 @@ class MetricsAndHealthTest {
                 .contains("fg_messages_quarantined_total{channel=\"SOAP\",partner=\"unknown\",reason=\"SECURITY_HEADER_MISSING\"} 1.0")
                 .contains("fg_receipt_latency_seconds_bucket{channel=\"SOAP\",outcome=\"accepted\",le=\"0.05\"}")
                 .contains("fg_receipt_latency_seconds_count{channel=\"SOAP\",outcome=\"refused\"} 1")
+                .contains("fg_sftp_server_restarts_total 0.0")
                 .contains("jvm_memory_used_bytes");
         for (String queue : new String[] {"gateway.intake", "family-team.cases",
                 "gateway.quarantine", "gateway.dead-letter", "gateway.expired"}) {
