@@ -91,6 +91,25 @@ public final class AuditTrail {
     }
 
     /**
+     * Appends entries in order, in transactions of their own of up to {@value AuditBatch#MAX_ENTRIES}
+     * entries each, all committed before this returns: a share's rejected records (up to thousands)
+     * take a few commits, not one each.
+     */
+    public List<AuditEvent> append(List<AuditEntry> entries) {
+        List<AuditEvent> events = new ArrayList<>(entries.size());
+        for (int from = 0; from < entries.size(); from += AuditBatch.MAX_ENTRIES) {
+            List<AuditEntry> batch = entries.subList(from, Math.min(entries.size(), from + AuditBatch.MAX_ENTRIES));
+            try (Connection connection = dataSource.getConnection()) {
+                events.addAll(Transactions.inTransaction(connection, c -> append(c, batch)));
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not write " + batch.size() + " audit entries from " + batch.get(0).type()
+                        + " for receipt " + batch.get(0).receiptId(), e);
+            }
+        }
+        return events;
+    }
+
+    /**
      * Appends an entry inside the caller's transaction, so that a step and its entry commit
      * together. The head stays locked until that transaction ends: append last, commit soon.
      */

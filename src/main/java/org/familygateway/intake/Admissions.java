@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -62,6 +63,7 @@ public final class Admissions {
     private final Supplier<Agreements> agreements;
     private final AgreementUsage usage;
     private final MessageXml xml;
+    private final IntakeQueue queue = new IntakeQueue();
 
     public Admissions(Supplier<SubmissionReader> reader, WorkFolders work, AuditTrail audit, Quarantine quarantine,
                       MessageIds messageIds, Supplier<Agreements> agreements, AgreementUsage usage, MessageXml xml) {
@@ -132,6 +134,14 @@ public final class Admissions {
         if (submission.isShare()) {
             auditRejectedRecords(in.getHeaders(), submission.records().listed());
         }
+    }
+
+    /**
+     * Puts what {@link #read} made the body (the message, or a share's chunks) on gateway.intake, all
+     * of it durable when this returns, in one broker transaction (IntakeQueue).
+     */
+    public void enqueue(Exchange exchange) {
+        queue.put(exchange, exchange.getIn().getBody(List.class));
     }
 
     /**
@@ -215,14 +225,16 @@ public final class Admissions {
     }
 
     private void auditRejectedRecords(Map<String, Object> headers, List<RecordRejection> rejected) {
+        AuditEntry summary = AuditEntry.fromHeaders(AuditEventType.REJECTED, headers);
+        List<AuditEntry> entries = new ArrayList<>(rejected.size());
         for (RecordRejection record : rejected) {
             Rejection reason = record.problems().get(0);
             String detail = "record " + record.position() + (record.recordId() == null ? "" : " (id " + record.recordId() + ")")
                     + ": " + reason.getMessage() + reason.location().map(l -> " (at " + l + ")").orElse("");
-            AuditEntry summary = AuditEntry.fromHeaders(AuditEventType.REJECTED, headers);
-            audit.append(new AuditEntry(AuditEventType.REJECTED, summary.receiptId(), summary.partnerId(), summary.channel(),
+            entries.add(new AuditEntry(AuditEventType.REJECTED, summary.receiptId(), summary.partnerId(), summary.channel(),
                     summary.senderMessageId(), null, reason.code().value(), detail, summary.payloadDigest()));
         }
+        audit.append(entries);
     }
 
     private static InputStream content(Object body) throws IOException {

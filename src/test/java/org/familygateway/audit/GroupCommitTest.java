@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.familygateway.model.GroupCommit;
 import org.familygateway.model.Headers;
@@ -60,6 +61,24 @@ class GroupCommitTest {
             assertThat(verification.entries()).isEqualTo(11);
             // checkpoints every 4 entries still land at 4 and 8, though both were reached inside one batch
             assertThat(log.checkpoints.all()).extracting(Checkpoint::size).containsExactly(4L, 8L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void many_entries_of_one_caller_are_appended_in_order_a_few_transactions_in_all(Kind kind) throws Exception {
+        try (AuditLogFixture log = new AuditLogFixture(kind, folder, 100)) {
+            List<AuditEntry> entries = IntStream.range(0, 600).mapToObj(AuditLogFixture::step).toList();
+
+            List<AuditEvent> events = log.trail.append(entries);
+
+            assertThat(events).extracting(AuditEvent::position).containsExactlyElementsOf(LongStream.range(0, 600).boxed().toList());
+            assertThat(events).extracting(e -> e.entry().receiptId()).containsExactlyElementsOf(
+                    IntStream.range(0, 600).mapToObj(i -> "r-" + i).toList());
+            Verification verification = log.verify();
+            assertThat(verification.intact()).as(verification.summary()).isTrue();
+            assertThat(verification.entries()).isEqualTo(600);
+            assertThat(log.checkpoints.all()).extracting(Checkpoint::size).containsExactly(100L, 200L, 300L, 400L, 500L, 600L);
         }
     }
 
