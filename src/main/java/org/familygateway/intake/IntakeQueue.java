@@ -11,9 +11,11 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.familygateway.model.Headers;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * before a crash cut it off adds nothing. In a transaction the broker refuses the whole commit when
  * any part is a duplicate; the parts are then sent again one at a time, outside a transaction, where
  * the broker drops each duplicate and keeps any part that is missing (a delivery cut off half-way by
- * a crash before parts went in one transaction).
+ * a crash before parts went in one transaction). A message of one part (a referral, a consent update)
+ * is sent without a transaction: a durable send is atomic and waits for the disk once.
  *
  * <p>The parts are made into JMS messages by the Camel JMS endpoint's own binding, so they carry the
  * same properties the household step's consumer reads (GatewayHeadersOnly decides which).
@@ -44,12 +47,23 @@ final class IntakeQueue {
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     static final String GROUP = "JMSXGroupID";
     static final String PART = "fgChunk";
+    /** Made here, not by the session: a session's createQueue asks the broker whether the queue exists, every time. */
+    private static final Queue QUEUE = ActiveMQJMSClient.createQueue("gateway.intake");
+
+    private volatile JmsEndpoint endpoint;
 
     /** Puts the parts (a File or bytes each) on the queue, durable when this returns. */
     void put(Exchange exchange, List<?> parts) {
-        JmsEndpoint endpoint = exchange.getContext().getEndpoint(ENDPOINT, JmsEndpoint.class);
+        JmsEndpoint endpoint = endpoint(exchange);
         ConnectionFactory connections = endpoint.getConfiguration().getOrCreateConnectionFactory();
         try (Connection connection = connections.createConnection()) {
+            if (parts.size() == 1) {
+                // one part is atomic anyway: a plain durable send waits for the disk once, without a commit
+                try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                    send(exchange, endpoint, session, parts);
+                }
+                return;
+            }
             try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
                 send(exchange, endpoint, session, parts);
                 session.commit();
@@ -69,10 +83,19 @@ final class IntakeQueue {
         }
     }
 
+    private JmsEndpoint endpoint(Exchange exchange) {
+        JmsEndpoint known = endpoint;
+        if (known == null || known.getCamelContext() != exchange.getContext()) {
+            known = exchange.getContext().getEndpoint(ENDPOINT, JmsEndpoint.class);
+            endpoint = known;
+        }
+        return known;
+    }
+
     private static void send(Exchange exchange, JmsEndpoint endpoint, Session session, List<?> parts) throws JMSException {
         String partner = exchange.getMessage().getHeader(Headers.PARTNER_ID, String.class);
         String messageId = exchange.getMessage().getHeader(Headers.SENDER_MESSAGE_ID, String.class);
-        try (MessageProducer producer = session.createProducer(session.createQueue("gateway.intake"))) {
+        try (MessageProducer producer = session.createProducer(QUEUE)) {
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (int index = 0; index < parts.size(); index++) {
                 Exchange part = exchange.copy();

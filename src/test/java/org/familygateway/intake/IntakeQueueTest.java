@@ -71,6 +71,17 @@ class IntakeQueueTest {
     }
 
     @Test
+    void a_referral_sent_again_is_on_the_queue_once() throws Exception {
+        String messageId = "referral-" + UUID.randomUUID();
+        queue.put(exchange(messageId), parts(1));
+        queue.put(exchange(messageId), parts(1));
+
+        List<Message> onQueue = onQueue(messageId);
+        assertThat(onQueue).hasSize(1);
+        assertThat(onQueue.get(0).getStringProperty("_AMQ_DUPL_ID")).isEqualTo("intake:example-school:" + messageId + ":0");
+    }
+
+    @Test
     void a_resend_after_a_delivery_cut_off_half_way_adds_only_what_was_missing() throws Exception {
         String messageId = "share-" + UUID.randomUUID();
         queue.put(exchange(messageId), parts(1));
