@@ -1,6 +1,7 @@
 package org.familygateway.agreement;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,6 +111,23 @@ public final class SharingPermit implements RecordPermit {
     /** The lawful bases relied on, as the agreements name them, for the audit; null if none. */
     public String lawfulBases() {
         return joined(List.copyOf(bases));
+    }
+
+    /**
+     * The agreements the given kinds of accepted record were shared under (a chunk's records), as
+     * {@link #agreementIds} gives them for the whole message; null if none.
+     */
+    public String agreementIdsOf(Collection<String> recordElements) {
+        return joined(coveredOf(recordElements).map(c -> c.agreement().id()).toList());
+    }
+
+    /** The lawful bases the given kinds of accepted record were shared under, as {@link #lawfulBases} gives them; null if none. */
+    public String lawfulBasesOf(Collection<String> recordElements) {
+        return joined(coveredOf(recordElements).map(Coverage::lawfulBasis).toList());
+    }
+
+    private java.util.stream.Stream<Coverage> coveredOf(Collection<String> recordElements) {
+        return recordElements.stream().map(byElement::get).filter(c -> c != null && c.covered());
     }
 
     private void checkStanding() {

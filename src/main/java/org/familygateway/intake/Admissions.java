@@ -54,6 +54,7 @@ public final class Admissions {
 
     private static final String CLAIMED = "familygateway.claimed";
     private static final String PERMIT = "familygateway.permit";
+    private static final String CHUNKS = "familygateway.chunks";
 
     private final ThreadLocal<SubmissionReader> readers;
     private final WorkFolders work;
@@ -84,16 +85,24 @@ public final class Admissions {
         LocalDate receivedOn = OffsetDateTime.parse(in.getHeader(Headers.RECEIVED_AT, String.class)).atZoneSameInstant(UK).toLocalDate();
         SharingPermit permit = new SharingPermit(agreements.get(), partner(in), receivedOn);
         ConsentDecision consent = null;
+        // a share's chunks go to the broker as they are written, in a transaction committed by enqueue
+        ShareChunks chunks = new ShareChunks(queue, exchange.getContext(), in.getHeaders(), permit);
+        exchange.setProperty(CHUNKS, chunks);
         try (InputStream content = content(in.getBody())) {
-            submission = readers.get().read(content, partner(in), receivedOn, work.of(exchange), permit);
+            submission = readers.get().read(content, partner(in), receivedOn, work.of(exchange), permit, chunks);
             if (!submission.isShare()) {
                 consent = admitWhole(in, submission, permit, receivedOn);
             }
         } catch (IOException e) {
+            chunks.close();
             throw new UncheckedIOException("cannot read the submitted message", e);
         } catch (Rejection rejection) {
+            chunks.close();
             rejection.records().ifPresent(tally -> auditRejectedRecords(in.getHeaders(), tally.listed()));
             throw rejection;
+        } catch (RuntimeException e) {
+            chunks.close();
+            throw e;
         }
         in.setHeader(Headers.MESSAGE_TYPE, submission.type());
         in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
@@ -137,11 +146,19 @@ public final class Admissions {
     }
 
     /**
-     * Puts what {@link #read} made the body (the message, or a share's chunks) on gateway.intake, all
-     * of it durable when this returns, in one broker transaction (IntakeQueue).
+     * Makes the message durable on gateway.intake, all of it when this returns: a share's chunks,
+     * already sent while it was read, are committed (ShareChunks); a referral or consent update is put
+     * on now (IntakeQueue).
      */
     public void enqueue(Exchange exchange) {
-        queue.put(exchange, exchange.getIn().getBody(List.class));
+        Submission submission = exchange.getProperty(SUBMISSION, Submission.class);
+        if (submission.isShare()) {
+            try (ShareChunks chunks = exchange.getProperty(CHUNKS, ShareChunks.class)) {
+                chunks.commit();
+            }
+        } else {
+            queue.put(exchange, exchange.getIn().getBody(List.class));
+        }
     }
 
     /**
@@ -187,6 +204,10 @@ public final class Admissions {
 
     /** The message failed after its id was claimed: the partner may send it again under the same id. */
     public void releaseClaim(Exchange exchange) {
+        ShareChunks chunks = exchange.getProperty(CHUNKS, ShareChunks.class);
+        if (chunks != null) {
+            chunks.close();
+        }
         if (Boolean.TRUE.equals(exchange.getProperty(CLAIMED))) {
             Message in = exchange.getIn();
             messageIds.release(partner(in), in.getHeader(Headers.SENDER_MESSAGE_ID, String.class), receiptId(in));

@@ -62,7 +62,7 @@ final class ShareRecords implements AutoCloseable {
             List<Rejection> refused = permit.check(record.element(), record.fields());
             List<Rejection> problems = refused.isEmpty() ? each.problems() : concat(each.problems(), refused);
             if (problems.isEmpty()) {
-                spool.accepted(record.copy());
+                spool.accepted(record.element(), record.copy());
                 permit.accepted(record.element());
             } else {
                 spool.rejected(record.position(), record.id(), problems, record.copy());

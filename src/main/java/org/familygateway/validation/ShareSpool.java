@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.familygateway.model.RecordRejection;
 import org.familygateway.model.RecordTally;
@@ -18,7 +20,8 @@ import org.familygateway.model.Rejection;
 /**
  * Where a share's records go while it is read: accepted ones into chunk files of a few hundred
  * records (each a complete InformationShare with the original header), rejected ones into a file of
- * their own for quarantine. Nothing is forwarded until the whole share has been read and judged.
+ * their own for quarantine. Each chunk is handed to the sink once written (and the rest keep being
+ * read); whether the share is accepted is judged only at its end.
  */
 final class ShareSpool implements AutoCloseable {
 
@@ -32,6 +35,9 @@ final class ShareSpool implements AutoCloseable {
     private final int maxListed;
     private final List<Path> chunks = new ArrayList<>();
     private final List<RecordRejection> listed = new ArrayList<>();
+    private final String messageId;
+    private final ChunkSink sink;
+    private final Set<String> kindsInChunk = new LinkedHashSet<>();
     private Writer chunk;
     private Writer rejected;
     private int inChunk;
@@ -39,14 +45,16 @@ final class ShareSpool implements AutoCloseable {
     private long accepted;
     private long rejectedCount;
 
-    ShareSpool(Path folder, String header, int chunkSize, int maxListed) {
+    ShareSpool(Path folder, String header, int chunkSize, int maxListed, String messageId, ChunkSink sink) {
+        this.messageId = messageId;
+        this.sink = sink;
         this.folder = folder;
         this.header = header;
         this.chunkSize = chunkSize;
         this.maxListed = maxListed;
     }
 
-    void accepted(String record) throws IOException {
+    void accepted(String kind, String record) throws IOException {
         received++;
         accepted++;
         if (chunk == null || inChunk == chunkSize) {
@@ -56,6 +64,7 @@ final class ShareSpool implements AutoCloseable {
             chunk = open(next);
         }
         chunk.write(record);
+        kindsInChunk.add(kind);
         inChunk++;
     }
 
@@ -102,6 +111,8 @@ final class ShareSpool implements AutoCloseable {
             chunk.close();
             chunk = null;
             inChunk = 0;
+            sink.written(new ChunkSink.Chunk(messageId, chunks.size() - 1, chunks.get(chunks.size() - 1), Set.copyOf(kindsInChunk)));
+            kindsInChunk.clear();
         }
     }
 

@@ -56,6 +56,11 @@ public final class SubmissionReader {
 
     /** As above, each record of a share also asked of the sharing rules ({@code permit}) before it is accepted. */
     public Submission read(InputStream in, String deliveredBy, LocalDate receivedOn, Path work, RecordPermit permit) {
+        return read(in, deliveredBy, receivedOn, work, permit, ChunkSink.NONE);
+    }
+
+    /** As above, each chunk of a share's accepted records also handed to {@code sink} as soon as it is written. */
+    public Submission read(InputStream in, String deliveredBy, LocalDate receivedOn, Path work, RecordPermit permit, ChunkSink sink) {
         XMLStreamReader reader = null;
         try {
             reader = factory.createXMLStreamReader(in);
@@ -64,7 +69,7 @@ public final class SubmissionReader {
             if (WHOLE_MESSAGES.contains(root)) {
                 return whole(reader, root, context);
             }
-            return share(reader, context, work, permit);
+            return share(reader, context, work, permit, sink);
         } catch (XMLStreamException e) {
             throw DocumentCheck.malformed(e);
         } catch (SAXException e) {
@@ -117,14 +122,14 @@ public final class SubmissionReader {
         return Submission.whole(type, messageId);
     }
 
-    private Submission share(XMLStreamReader reader, CheckContext context, Path work, RecordPermit permit)
+    private Submission share(XMLStreamReader reader, CheckContext context, Path work, RecordPermit permit, ChunkSink sink)
             throws XMLStreamException, SAXException, IOException {
         if (reader.getAttributeCount() > 0) {
             throw new Rejection(ReasonCodeType.SCHEMA_INVALID, "InformationShare takes no attributes", "/InformationShare");
         }
         Map<String, String> namespaces = declaredNamespaces(reader);
         ShareHeader header = header(reader, context, namespaces);
-        try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections);
+        try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections, header.messageId(), sink);
                 ShareRecords records = new ShareRecords(context, namespaces, spool, permit)) {
             for (int event = nextElement(reader); event == XMLStreamConstants.START_ELEMENT; event = nextElement(reader)) {
                 records.read(reader);

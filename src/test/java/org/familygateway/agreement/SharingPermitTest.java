@@ -85,6 +85,19 @@ class SharingPermitTest {
         assertThat(permit.lawfulBases()).isEqualTo("PUBLIC_TASK/CHILDREN_ACT_2004_S10");
     }
 
+    @Test
+    void names_the_agreements_and_bases_of_some_kinds_of_record_only_for_kinds_it_covered() {
+        SharingPermit permit = new SharingPermit(new Agreements(List.of(Fixtures.schoolAgreement())), "example-school", TODAY);
+        permit.check("SchoolAttendance", Map.of());
+        permit.accepted("SchoolAttendance");
+
+        assertThat(permit.agreementIdsOf(List.of("SchoolAttendance"))).isEqualTo("school-2026");
+        assertThat(permit.lawfulBasesOf(List.of("SchoolAttendance"))).isEqualTo("PUBLIC_TASK/CHILDREN_ACT_2004_S10");
+        // a kind never judged in this message (nor covered) names nothing
+        assertThat(permit.agreementIdsOf(List.of("ProvenOffence"))).isNull();
+        assertThat(permit.lawfulBasesOf(List.of())).isNull();
+    }
+
     private static Agreements agreements(SharingTerm term) {
         return new Agreements(List.of(Fixtures.agreement("police-2026", AgreementStatus.ACTIVE, TODAY.minusYears(1), null,
                 Map.of("example-police", List.of(term)))));
