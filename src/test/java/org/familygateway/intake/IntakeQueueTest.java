@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.support.DefaultExchange;
 import org.familygateway.model.Headers;
+import org.familygateway.testing.IntakeQueueBrowser;
 import org.familygateway.testing.TestGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,26 +109,7 @@ class IntakeQueueTest {
     }
 
     private static List<Message> onQueue(String messageId) throws Exception {
-        ConnectionFactory connections = gateway.gateway().camelContext().getEndpoint(IntakeQueue.ENDPOINT, JmsEndpoint.class)
-                .getConfiguration().getOrCreateConnectionFactory();
-        List<Message> found = new ArrayList<>();
-        try (Connection connection = connections.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            QueueBrowser browser = session.createBrowser(session.createQueue("gateway.intake"),
-                    Headers.SENDER_MESSAGE_ID + " = '" + messageId + "'");
-            for (Object m : Collections.list(browser.getEnumeration())) {
-                found.add((Message) m);
-            }
-        }
-        found.sort((a, b) -> {
-            try {
-                return Integer.compare(a.getIntProperty("fgChunk"), b.getIntProperty("fgChunk"));
-            } catch (jakarta.jms.JMSException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return found;
+        return IntakeQueueBrowser.parts(gateway, messageId);
     }
 
     private static String body(BytesMessage message) throws Exception {

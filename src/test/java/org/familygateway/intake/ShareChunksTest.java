@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 
-import org.apache.camel.component.jms.JmsEndpoint;
 import org.familygateway.model.Headers;
 import org.familygateway.model.v1.OutcomeType;
 import org.familygateway.model.v1.ReasonCodeType;
@@ -26,6 +19,7 @@ import org.familygateway.simulator.CmsFiles;
 import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
 import org.familygateway.testing.SyntheticShares;
+import org.familygateway.testing.IntakeQueueBrowser;
 import org.familygateway.testing.TestGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,25 +99,6 @@ class ShareChunksTest {
     }
 
     private static List<Message> onQueue(String messageId) throws Exception {
-        ConnectionFactory connections = gateway.gateway().camelContext().getEndpoint(IntakeQueue.ENDPOINT, JmsEndpoint.class)
-                .getConfiguration().getOrCreateConnectionFactory();
-        List<Message> found = new ArrayList<>();
-        try (Connection connection = connections.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            QueueBrowser browser = session.createBrowser(session.createQueue("gateway.intake"),
-                    Headers.SENDER_MESSAGE_ID + " = '" + messageId + "'");
-            for (Object m : Collections.list(browser.getEnumeration())) {
-                found.add((Message) m);
-            }
-        }
-        found.sort((a, b) -> {
-            try {
-                return Integer.compare(a.getIntProperty("fgChunk"), b.getIntProperty("fgChunk"));
-            } catch (jakarta.jms.JMSException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return found;
+        return IntakeQueueBrowser.parts(gateway, messageId);
     }
 }
