@@ -18,6 +18,7 @@ import org.familygateway.model.v1.ReferralType;
 import org.familygateway.simulator.CmsFiles;
 import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
+import org.familygateway.testing.CapturedLog;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam.Delivered;
 import org.familygateway.testing.RawSoap;
@@ -85,9 +86,16 @@ class IntakeRejectionTest {
         String referral = Examples.text(Examples.referral()).replace("<Gender>MALE</Gender>", "<Gender>BOY</Gender>");
         byte[] envelope = gateway.rawSoap().signedEnvelope(referral.getBytes(StandardCharsets.UTF_8), SCHOOL);
 
-        RawSoap.Response response = gateway.rawSoap().post(envelope);
+        ReceiptType receipt;
+        try (CapturedLog log = CapturedLog.capture()) {
+            RawSoap.Response response = gateway.rawSoap().post(envelope);
 
-        ReceiptType receipt = assertSoapRejected(response, envelope, ReasonCodeType.SCHEMA_INVALID);
+            receipt = assertSoapRejected(response, envelope, ReasonCodeType.SCHEMA_INVALID);
+            // logged once, by the gateway, one line with its reason; not again by Camel with a stack trace
+            assertThat(log.lines()).filteredOn(line -> line.contains(receipt.getReceiptId())).hasSize(1)
+                    .allMatch(line -> line.contains("reason=SCHEMA_INVALID"));
+            assertThat(log.lines()).noneMatch(line -> line.contains("Failed delivery"));
+        }
         assertThat(receipt.getReason().get(0).getLocation()).startsWith("/Referral/Household/Member[2]/Gender");
         assertThat(receipt.getReason().get(0).getMessage()).doesNotContain("BOY");
     }
