@@ -2,6 +2,7 @@ package org.familygateway.app;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.familygateway.model.Headers;
 
 /**
  * Only the gateway's own headers (fg..., which hold no personal data), Artemis' duplicate-detection
@@ -10,12 +11,9 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  */
 final class GatewayHeadersOnly implements HeaderFilterStrategy {
 
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    static final String GROUP = "JMSXGroupID";
-
     @Override
     public boolean applyFilterToCamelHeaders(String name, Object value, Exchange exchange) {
-        return !(name.startsWith("fg") || DUPLICATE_ID.equals(name) || GROUP.equals(name));
+        return !(name.startsWith("fg") || Headers.DUPLICATE_ID.equals(name) || Headers.GROUP.equals(name));
     }
 
     @Override

@@ -78,7 +78,10 @@ public final class Admissions {
         this.xml = xml;
     }
 
-    /** Checks the message; the body becomes the list of what goes on to the broker. */
+    /**
+     * Checks the message (a share's chunks going to the broker as they are written, uncommitted); the
+     * body stays the message as received.
+     */
     public void read(Exchange exchange) {
         Message in = exchange.getIn();
         Submission submission;
@@ -118,9 +121,6 @@ public final class Admissions {
         if (submission.isShare()) {
             in.setHeader(Headers.RECORDS_ACCEPTED, submission.records().accepted());
             in.setHeader(Headers.RECORDS_REJECTED, submission.records().rejected());
-            in.setBody(submission.chunks().stream().map(Path::toFile).toList());
-        } else {
-            in.setBody(List.of(wholeMessage(in.getBody())));
         }
     }
 
@@ -157,7 +157,7 @@ public final class Admissions {
                 chunks.commit();
             }
         } else {
-            queue.put(exchange, exchange.getIn().getBody(List.class));
+            queue.put(exchange, exchange.getIn().getBody());
         }
     }
 
@@ -278,9 +278,5 @@ public final class Admissions {
         try (InputStream in = content(body)) {
             return in.readAllBytes();
         }
-    }
-
-    private static Object wholeMessage(Object body) {
-        return body instanceof Path path ? path.toFile() : body;
     }
 }

@@ -29,11 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts what admission passed on {@code gateway.intake}: a referral or consent update as received, or
- * a share's accepted records as chunks, all of one message in one broker transaction. The sends do
- * not wait for the disk one by one; the commit makes them durable together, or none of them. A
- * message of one part (a referral, a consent update) is sent without a transaction: a durable send is
- * atomic and waits for the disk once.
+ * Puts what admission passed on {@code gateway.intake}: a referral or consent update as received
+ * ({@link #put}), or a share's accepted records as chunks, all in one broker transaction
+ * ({@link Delivery}, used by ShareChunks). The chunks' sends do not wait for the disk one by one; the
+ * commit makes them durable together, or none of them.
  *
  * <p>Each part carries an Artemis duplicate-detection id made of the partner, the sender's message id
  * and the part's number, so a resend that takes over a claim whose parts were already committed
@@ -49,9 +48,6 @@ final class IntakeQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeQueue.class);
     static final String ENDPOINT = "jms:queue:gateway.intake";
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    static final String GROUP = "JMSXGroupID";
-    static final String PART = "fgChunk";
     /** Made here, not by the session: a session's createQueue asks the broker whether the queue exists, every time. */
     private static final Queue QUEUE = ActiveMQJMSClient.createQueue("gateway.intake");
 
@@ -61,22 +57,13 @@ final class IntakeQueue {
 
     private volatile JmsEndpoint endpoint;
 
-    /** Puts the parts (a File or bytes each) with the exchange's headers on the queue, durable when this returns. */
-    void put(Exchange exchange, List<?> bodies) {
-        List<Part> parts = new ArrayList<>(bodies.size());
-        for (int index = 0; index < bodies.size(); index++) {
-            parts.add(new Part(exchange.getMessage().getHeaders(), bodies.get(index), index));
-        }
-        if (parts.size() == 1) {
-            sendAlone(exchange.getContext(), parts);
-            return;
-        }
-        try (Delivery delivery = open(exchange.getContext())) {
-            for (Part part : parts) {
-                delivery.send(part);
-            }
-            delivery.commit();
-        }
+    /**
+     * Puts a referral or consent update (a file or bytes) with the exchange's headers on the queue,
+     * durable when this returns: one part, atomic anyway, so a plain durable send that waits for the
+     * disk once; the broker drops it if it has it already (a resend after a crash).
+     */
+    void put(Exchange exchange, Object body) {
+        sendAlone(exchange.getContext(), List.of(new Part(exchange.getMessage().getHeaders(), body, 0)));
     }
 
     /** A delivery in one transaction, for parts sent one by one; not thread-safe. */
@@ -184,12 +171,12 @@ final class IntakeQueue {
         String messageId = (String) part.headers().get(Headers.SENDER_MESSAGE_ID);
         Exchange exchange = new DefaultExchange(context);
         Map<String, Object> headers = new HashMap<>(part.headers());
-        headers.put(PART, part.index());
-        headers.put(DUPLICATE_ID, "intake:" + partner + ":" + messageId + ":" + part.index());
+        headers.put(Headers.CHUNK, part.index());
+        headers.put(Headers.DUPLICATE_ID, "intake:" + partner + ":" + messageId + ":" + part.index());
         // a partner's messages are taken by the household step in the order they were accepted (a
         // withdrawal after the referral it withdraws), though the step has several consumers: Artemis
         // gives all of one group to one consumer at a time
-        headers.put(GROUP, partner);
+        headers.put(Headers.GROUP, partner);
         exchange.getMessage().setHeaders(headers);
         exchange.getMessage().setBody(bytes(part.body()));
         return endpoint(context).getBinding().makeJmsMessage(exchange, session);

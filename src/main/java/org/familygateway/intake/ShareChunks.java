@@ -30,22 +30,22 @@ final class ShareChunks implements ChunkSink, AutoCloseable {
 
     private final IntakeQueue queue;
     private final CamelContext context;
-    private final Map<String, Object> headers;
+    private final Map<String, Object> arrived;
+    private Map<String, Object> headers;
     private final SharingPermit permit;
     private ExecutorService sender;
     private IntakeQueue.Delivery delivery;
     private volatile RuntimeException failure;
     private boolean closed;
 
-    /** @param headers the message's headers as it arrived (copied: the exchange goes on changing) */
-    ShareChunks(IntakeQueue queue, CamelContext context, Map<String, Object> headers, SharingPermit permit) {
+    /**
+     * @param arrived the message's headers, read at the first chunk (while the share is read they are
+     *                still those it arrived with) and copied then: a referral never pays for the copy
+     */
+    ShareChunks(IntakeQueue queue, CamelContext context, Map<String, Object> arrived, SharingPermit permit) {
         this.queue = queue;
         this.context = context;
-        this.headers = new HashMap<>(headers);
-        // only the gateway says these; the chunks carry what it says
-        this.headers.remove(Headers.IG_REVIEW);
-        this.headers.remove(Headers.RECORDS_ACCEPTED);
-        this.headers.remove(Headers.RECORDS_REJECTED);
+        this.arrived = arrived;
         this.permit = permit;
     }
 
@@ -53,6 +53,11 @@ final class ShareChunks implements ChunkSink, AutoCloseable {
     @Override
     public void written(Chunk chunk) {
         if (sender == null) {
+            headers = new HashMap<>(arrived);
+            // only the gateway says these; the chunks carry what it says
+            headers.remove(Headers.IG_REVIEW);
+            headers.remove(Headers.RECORDS_ACCEPTED);
+            headers.remove(Headers.RECORDS_REJECTED);
             sender = Executors.newSingleThreadExecutor(r -> {
                 Thread thread = new Thread(r, "share-chunks-" + headers.get(Headers.RECEIPT_ID));
                 thread.setDaemon(true);

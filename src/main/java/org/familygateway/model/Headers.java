@@ -51,6 +51,11 @@ public final class Headers {
     /** Pseudonymous subject ids (model.Pseudonyms) the message is about, comma-separated; never identifiers. */
     public static final String SUBJECTS = "fgSubjects";
 
+    /** Artemis' duplicate-detection id: a message (or chunk) with an id the broker has seen is dropped. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** The JMS group: Artemis gives all of one group to one consumer at a time (a partner's messages in order). */
+    public static final String GROUP = "JMSXGroupID";
+
     private Headers() {
     }
 }

@@ -39,7 +39,7 @@ class IntakeQueueTest {
     @Test
     void a_share_goes_on_whole_with_each_chunk_numbered_grouped_by_partner_and_carrying_the_gateway_headers() throws Exception {
         String messageId = "share-" + UUID.randomUUID();
-        queue.put(exchange(messageId), parts(3));
+        deliver(messageId, 3);
 
         List<Message> onQueue = onQueue(messageId);
         assertThat(onQueue).hasSize(3);
@@ -59,8 +59,8 @@ class IntakeQueueTest {
     @Test
     void a_resend_of_a_message_already_on_the_queue_adds_nothing() throws Exception {
         String messageId = "share-" + UUID.randomUUID();
-        queue.put(exchange(messageId), parts(3));
-        queue.put(exchange(messageId), parts(3));
+        deliver(messageId, 3);
+        deliver(messageId, 3);
 
         assertThat(onQueue(messageId)).hasSize(3);
     }
@@ -68,8 +68,8 @@ class IntakeQueueTest {
     @Test
     void a_referral_sent_again_is_on_the_queue_once() throws Exception {
         String messageId = "referral-" + UUID.randomUUID();
-        queue.put(exchange(messageId), parts(1));
-        queue.put(exchange(messageId), parts(1));
+        queue.put(exchange(messageId), parts(1).get(0));
+        queue.put(exchange(messageId), parts(1).get(0));
 
         List<Message> onQueue = onQueue(messageId);
         assertThat(onQueue).hasSize(1);
@@ -79,8 +79,9 @@ class IntakeQueueTest {
     @Test
     void a_resend_after_a_delivery_cut_off_half_way_adds_only_what_was_missing() throws Exception {
         String messageId = "share-" + UUID.randomUUID();
-        queue.put(exchange(messageId), parts(1));
-        queue.put(exchange(messageId), parts(3));
+        // the first chunk alone on the queue, as a delivery cut off after one send outside a transaction
+        queue.put(exchange(messageId), parts(1).get(0));
+        deliver(messageId, 3);
 
         List<Message> onQueue = onQueue(messageId);
         List<Integer> chunks = new ArrayList<>();
@@ -88,6 +89,18 @@ class IntakeQueueTest {
             chunks.add(m.getIntProperty("fgChunk"));
         }
         assertThat(chunks).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    /** A share's chunks in one transaction, as ShareChunks sends them. */
+    private void deliver(String messageId, int chunks) {
+        Exchange exchange = exchange(messageId);
+        try (IntakeQueue.Delivery delivery = queue.open(exchange.getContext())) {
+            List<byte[]> parts = parts(chunks);
+            for (int i = 0; i < parts.size(); i++) {
+                delivery.send(new IntakeQueue.Part(exchange.getMessage().getHeaders(), parts.get(i), i));
+            }
+            delivery.commit();
+        }
     }
 
     private static Exchange exchange(String messageId) {
