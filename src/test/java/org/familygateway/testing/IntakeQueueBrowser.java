@@ -1,7 +1,6 @@
 package org.familygateway.testing;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,14 +8,16 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.familygateway.model.Headers;
 
-/** Looks at what waits on a test gateway's gateway.intake without taking it (a JMS queue browser). */
+/** Looks at what waits on a test gateway's gateway.intake without taking it away. */
 public final class IntakeQueueBrowser {
+
+    private static final long WAIT_MILLIS = 1000;
 
     private IntakeQueueBrowser() {
     }
@@ -26,14 +27,19 @@ public final class IntakeQueueBrowser {
         ConnectionFactory connections = gateway.gateway().camelContext().getEndpoint("jms:queue:gateway.intake", JmsEndpoint.class)
                 .getConfiguration().getOrCreateConnectionFactory();
         List<Message> found = new ArrayList<>();
+        // a JMS QueueBrowser over Artemis reads what has reached its buffer and may end early (it missed
+        // a chunk of three once, right after the commit); a consumer that waits for each message, in a
+        // transaction rolled back at the end, sees them all and leaves them on the queue
         try (Connection connection = connections.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             connection.start();
-            QueueBrowser browser = session.createBrowser(session.createQueue("gateway.intake"),
-                    Headers.SENDER_MESSAGE_ID + " = '" + senderMessageId + "'");
-            for (Object m : Collections.list(browser.getEnumeration())) {
-                found.add((Message) m);
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue("gateway.intake"),
+                    Headers.SENDER_MESSAGE_ID + " = '" + senderMessageId + "'")) {
+                for (Message m = consumer.receive(WAIT_MILLIS); m != null; m = consumer.receive(WAIT_MILLIS)) {
+                    found.add(m);
+                }
             }
+            session.rollback();
         }
         found.sort(Comparator.comparingInt(IntakeQueueBrowser::part));
         return found;
