@@ -26,6 +26,10 @@ import org.xml.sax.helpers.DefaultHandler;
 final class CheckingHandler extends DefaultHandler {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    /** A type whose values ValueChecks checks. */
+    private static final int VALUE_RULE = 1;
+    /** A type whose elements ElementChecks checks (so the element keeps its descendants' values). */
+    private static final int ELEMENT_RULE = 2;
 
     /**
      * An element being read: its name, type, the line and column it starts at, and, if a check needs
@@ -34,18 +38,20 @@ final class CheckingHandler extends DefaultHandler {
     private static final class Frame {
         final String name;
         final String type;
+        final int rules;
         final int line;
         final int column;
         final Map<String, String> values;
         final StringBuilder text = new StringBuilder();
         boolean hasChildren;
 
-        Frame(String name, String type, int line, int column, boolean capture) {
+        Frame(String name, String type, int rules, int line, int column) {
             this.name = name;
             this.type = type;
+            this.rules = rules;
             this.line = line;
             this.column = column;
-            this.values = capture ? new HashMap<>() : null;
+            this.values = (rules & ELEMENT_RULE) != 0 ? new HashMap<>() : null;
         }
     }
 
@@ -60,6 +66,8 @@ final class CheckingHandler extends DefaultHandler {
 
     private final TypeInfoProvider types;
     private final Position position;
+    /** Which rules apply to each schema type met so far: one lookup per element, whatever its type. */
+    private final Map<String, Integer> rulesByType = new HashMap<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
     /** How many open elements capture values for a check (most do not, so most leaves skip the walk up). */
     private int capturing;
@@ -89,11 +97,15 @@ final class CheckingHandler extends DefaultHandler {
         }
         TypeInfo info = types.getElementTypeInfo();
         String type = info == null || info.getTypeName() == null ? "" : info.getTypeName();
-        boolean capture = ElementChecks.checks(type);
-        if (capture) {
+        int rules = rulesByType.computeIfAbsent(type, CheckingHandler::rulesFor);
+        if ((rules & ELEMENT_RULE) != 0) {
             capturing++;
         }
-        frames.push(new Frame(localName, type, position.line(), position.column(), capture));
+        frames.push(new Frame(localName, type, rules, position.line(), position.column()));
+    }
+
+    private static int rulesFor(String type) {
+        return (ValueChecks.checks(type) ? VALUE_RULE : 0) | (ElementChecks.checks(type) ? ELEMENT_RULE : 0);
     }
 
     @Override
@@ -107,38 +119,45 @@ final class CheckingHandler extends DefaultHandler {
     @Override
     public void endElement(String uri, String localName, String qName) {
         Frame frame = frames.pop();
+        if (frame.values != null) {
+            capturing--;
+        }
         if (!frame.hasChildren) {
             String value = frame.text.toString().trim();
-            if (ValueChecks.checks(frame.type)) {
-                ValueChecks.check(frame.type, value, where(frame).toString(), context).ifPresent(problems::add);
+            if ((frame.rules & VALUE_RULE) != 0) {
+                ValueChecks.check(frame.type, value, () -> where(frame).toString(), context).ifPresent(problems::add);
             }
             remember(frame.name, value);
             noteMessageDate(frame, value);
         }
         if (frame.values != null) {
-            capturing--;
             String parent = frames.isEmpty() ? "" : frames.peek().name;
             int before = problems.size();
             List<Rejection> found = new ArrayList<>();
-            ElementChecks.check(frame.type, parent + "/" + frame.name, frame.values, where(frame), context, found);
+            ElementChecks.check(frame.type, parent + "/" + frame.name, frame.values, () -> where(frame), context, found);
             problems.addAll(before, found);
         }
     }
 
+    /** Where the element is; only asked for while the reader is still inside it (the path is the current one). */
     private Where where(Frame frame) {
         return new Where(position.path(), frame.line, frame.column);
     }
 
-    /** Gives a leaf's value to every enclosing element whose check needs it, keyed by its path below that element. */
+    /**
+     * Gives a leaf's value to every enclosing element whose check needs it, keyed by its path below
+     * that element; the walk up stops at the outermost such element.
+     */
     private void remember(String leaf, String value) {
-        if (capturing == 0) {
-            return;
-        }
+        int left = capturing;
         String relative = leaf;
-        for (Iterator<Frame> up = frames.iterator(); up.hasNext(); ) {
+        for (Iterator<Frame> up = frames.iterator(); left > 0 && up.hasNext(); ) {
             Frame ancestor = up.next();
             if (ancestor.values != null) {
                 ancestor.values.put(relative, value);
+                if (--left == 0) {
+                    return;
+                }
             }
             relative = ancestor.name + "/" + relative;
         }

@@ -35,6 +35,8 @@ final class DocumentCheck implements ErrorHandler {
     private final ValidatorHandler validator;
     private final CheckingHandler checks;
     private final ElementPath path = new ElementPath();
+    /** Reused from element to element: the validator copies what it keeps. */
+    private final AttributesImpl attributes = new AttributesImpl();
     private final List<Rejection> schemaErrors = new ArrayList<>();
     private XMLStreamReader reader;
     private Map<String, String> inherited = Map.of();
@@ -153,7 +155,7 @@ final class DocumentCheck implements ErrorHandler {
         for (int i = 0; i < reader.getNamespaceCount(); i++) {
             validator.startPrefixMapping(emptyIfNull(reader.getNamespacePrefix(i)), emptyIfNull(reader.getNamespaceURI(i)));
         }
-        AttributesImpl attributes = new AttributesImpl();
+        attributes.clear();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String prefix = emptyIfNull(reader.getAttributePrefix(i));
             String local = reader.getAttributeLocalName(i);

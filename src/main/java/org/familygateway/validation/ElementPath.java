@@ -8,7 +8,31 @@ import java.util.Map;
 /** Where the reader is, as an element path: /Referral/Household/Member[2]/Name. */
 final class ElementPath {
 
-    private record Step(String name, int index, Map<String, Integer> childCounts) {
+    /** An element on the path, and how many children of each name it has had so far (made at its first child). */
+    private static final class Step {
+        final String name;
+        final int index;
+        Map<String, Integer> childCounts;
+
+        Step(String name, int index) {
+            this.name = name;
+            this.index = index;
+        }
+
+        String name() {
+            return name;
+        }
+
+        int index() {
+            return index;
+        }
+
+        Map<String, Integer> childCounts() {
+            if (childCounts == null) {
+                childCounts = new HashMap<>(8);
+            }
+            return childCounts;
+        }
     }
 
     private final Deque<Step> steps = new ArrayDeque<>();
@@ -22,7 +46,7 @@ final class ElementPath {
     void enter(String localName) {
         Map<String, Integer> siblings = steps.isEmpty() ? rootCounts : steps.peek().childCounts();
         int index = siblings.merge(localName, 1, Integer::sum);
-        steps.push(new Step(localName, index, new HashMap<>()));
+        steps.push(new Step(localName, index));
     }
 
     void leave() {
