@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -24,9 +23,10 @@ import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * Checks one document, or one record of a share as if it were a document: the events of a StAX
- * reader go to the schema validator and on to the checks beyond the schema. DTDs and entity
- * references are refused outright; every problem names its element path. One instance is reused
- * for document after document (the validator is costly to make), from one thread.
+ * reader, or those recorded of a record as it was read (RecordEvents), go to the schema validator
+ * and on to the checks beyond the schema. DTDs and entity references are refused outright; every
+ * problem names its element path and where it is in the file. One instance is reused for document
+ * after document (the validator is costly to make), from one thread.
  */
 final class DocumentCheck implements ErrorHandler {
 
@@ -39,19 +39,10 @@ final class DocumentCheck implements ErrorHandler {
     private final AttributesImpl attributes = new AttributesImpl();
     private final List<Rejection> schemaErrors = new ArrayList<>();
     private XMLStreamReader reader;
+    /** The record being replayed, and the event of it being passed on (instead of a reader). */
+    private RecordEvents replayed;
+    private int event;
     private Map<String, String> inherited = Map.of();
-    private Origin origin = Origin.FILE;
-
-    /**
-     * Where a document read from a copy stood in the file it was taken from (a share's record is
-     * checked from its copy): the line and column its first tag started at, and how many characters
-     * longer that tag is in the copy (which declares its namespaces there), so that what follows it
-     * on the first line is placed right too.
-     */
-    record Origin(int line, int column, int longerFirstTag) {
-        /** The document is the file itself. */
-        static final Origin FILE = new Origin(1, 1, 0);
-    }
 
     DocumentCheck(Schema schema) {
         validator = schema.newValidatorHandler();
@@ -83,14 +74,8 @@ final class DocumentCheck implements ErrorHandler {
 
     /** Starts a document; {@code inheritedNamespaces} are prefixes declared above a record, by prefix. */
     void begin(XMLStreamReader source, CheckContext context, Map<String, String> inheritedNamespaces) throws SAXException {
-        begin(source, context, inheritedNamespaces, Origin.FILE);
-    }
-
-    /** Starts a document read from a copy, placing every problem in the file the copy was taken from. */
-    void begin(XMLStreamReader source, CheckContext context, Map<String, String> inheritedNamespaces, Origin from)
-            throws SAXException {
         reader = source;
-        origin = from;
+        replayed = null;
         inherited = inheritedNamespaces;
         path.reset();
         schemaErrors.clear();
@@ -117,6 +102,26 @@ final class DocumentCheck implements ErrorHandler {
         }
     }
 
+    /**
+     * Checks a record from the events its reader met in the file (on another thread than the
+     * reader's), placing every problem where its event was in the file.
+     *
+     * @param inheritedNamespaces the prefixes in scope at the record's start that it does not declare itself
+     */
+    List<Rejection> check(RecordEvents record, CheckContext context, Map<String, String> inheritedNamespaces) throws SAXException {
+        begin(null, context, inheritedNamespaces);
+        replayed = record;
+        for (event = 0; event < record.size(); event++) {
+            switch (record.kind(event)) {
+                case RecordEvents.START -> startRecorded(record, event);
+                case RecordEvents.END -> endRecorded(record, event);
+                default -> validator.characters(record.text(), record.textStart(event), record.textLength(event));
+            }
+        }
+        event = record.size() - 1;
+        return end();
+    }
+
     /** Ends the document: its schema errors if it has any, otherwise what the further checks found. */
     List<Rejection> end() throws SAXException {
         for (String prefix : inherited.keySet()) {
@@ -139,15 +144,11 @@ final class DocumentCheck implements ErrorHandler {
     }
 
     private int line() {
-        return reader.getLocation().getLineNumber() + origin.line() - 1;
+        return replayed != null ? replayed.line(event) : reader.getLocation().getLineNumber();
     }
 
     private int column() {
-        Location at = reader.getLocation();
-        if (at.getLineNumber() > 1) {
-            return at.getColumnNumber();
-        }
-        return at.getColumnNumber() == 1 ? origin.column() : at.getColumnNumber() + origin.column() - 1 - origin.longerFirstTag();
+        return replayed != null ? replayed.column(event) : reader.getLocation().getColumnNumber();
     }
 
     private void startElement() throws SAXException {
@@ -163,6 +164,27 @@ final class DocumentCheck implements ErrorHandler {
                     prefix.isEmpty() ? local : prefix + ":" + local, reader.getAttributeType(i), reader.getAttributeValue(i));
         }
         validator.startElement(emptyIfNull(reader.getNamespaceURI()), reader.getLocalName(), qualifiedName(), attributes);
+    }
+
+    private void startRecorded(RecordEvents record, int at) throws SAXException {
+        path.enter(record.localName(at));
+        for (int i = 0; i < record.namespaceCount(at); i++) {
+            validator.startPrefixMapping(record.namespacePrefix(at, i), record.namespaceDeclared(at, i));
+        }
+        attributes.clear();
+        for (int i = 0; i < record.attributeCount(at); i++) {
+            attributes.addAttribute(record.attributeNamespace(at, i), record.attributeLocalName(at, i),
+                    record.attributeQualifiedName(at, i), "CDATA", record.attributeValue(at, i));
+        }
+        validator.startElement(record.namespaceUri(at), record.localName(at), record.qualifiedName(at), attributes);
+    }
+
+    private void endRecorded(RecordEvents record, int at) throws SAXException {
+        validator.endElement(record.namespaceUri(at), record.localName(at), record.qualifiedName(at));
+        for (int i = record.namespaceCount(at) - 1; i >= 0; i--) {
+            validator.endPrefixMapping(record.namespacePrefix(at, i));
+        }
+        path.leave();
     }
 
     private void endElement() throws SAXException {

@@ -1,6 +1,5 @@
 package org.familygateway.validation;
 
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,22 +14,18 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import org.familygateway.model.Rejection;
 import org.xml.sax.SAXException;
 
 /**
  * Checks the records of one share on the machine's cores while the reader goes on reading: the
- * reader hands over each record as a self-contained copy (RecordCopier) in batches, a pool thread
- * reads the copy again through the schema validator and the checks beyond it (each pool thread with
- * a DocumentCheck of its own), and the reader takes the verdicts back in the order it read the
- * records. At most a few batches are out at once, so memory stays bounded whatever the file's size.
- * What is checked is exactly the copy that goes on, and problems are placed in the file as read
- * (the copy's line and column, moved to where the record started). Not thread-safe: one per share,
+ * reader hands over each record in batches, as its copy (RecordCopier) and the events the copy was
+ * written from (RecordEvents); a pool thread passes the events through the schema validator and the
+ * checks beyond it (each pool thread with a DocumentCheck of its own), and the reader takes the
+ * verdicts back in the order it read the records. At most a few batches are out at once, so memory
+ * stays bounded whatever the file's size. What is checked is what the copy that goes on was written
+ * from, and problems are placed where their events were in the file. Not thread-safe: one per share,
  * used by the thread that reads it.
  */
 final class RecordChecks {
@@ -42,11 +37,14 @@ final class RecordChecks {
     /** Batches out at once for one share: enough to keep every pool thread busy while the reader waits for the oldest. */
     private static final int IN_FLIGHT = 2 * THREADS + 1;
     private static final ExecutorService POOL = pool();
-    private static final XMLInputFactory COPIES = SecureXml.inputFactory(Long.MAX_VALUE);
     private static final ThreadLocal<DocumentCheck> CHECKERS = ThreadLocal.withInitial(() -> new DocumentCheck(ContractSchema.schema()));
 
-    /** One record as read: its position among the records, what the sharing rules need of it, its copy and where it was. */
-    record Read(long position, String id, String element, Map<String, String> fields, String copy, DocumentCheck.Origin origin) {
+    /**
+     * One record as read: its position among the records, what the sharing rules need of it, its
+     * copy, the events the copy was written from, and the prefixes in scope at its start.
+     */
+    record Read(long position, String id, String element, Map<String, String> fields, String copy, RecordEvents events,
+                Map<String, String> namespaces) {
     }
 
     /** A record and what its checks found (nothing when it passed). */
@@ -129,33 +127,7 @@ final class RecordChecks {
     }
 
     private static List<Rejection> check(DocumentCheck check, Read record, CheckContext context) throws SAXException {
-        XMLStreamReader copy = null;
-        try {
-            copy = COPIES.createXMLStreamReader(new StringReader(record.copy()));
-            while (copy.next() != XMLStreamConstants.START_ELEMENT) {
-                // the copy starts with its element
-            }
-            check.begin(copy, context, Map.of(), record.origin());
-            for (int event = XMLStreamConstants.START_ELEMENT, depth = 0; ; event = copy.next()) {
-                check.pass(event);
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT && --depth == 0) {
-                    return check.end();
-                }
-            }
-        } catch (XMLStreamException e) {
-            // the copy is the gateway's own writing: failing to read it is a fault here, not the sender's
-            throw new IllegalStateException("the copy of record " + record.position() + " cannot be read back", e);
-        } finally {
-            if (copy != null) {
-                try {
-                    copy.close();
-                } catch (XMLStreamException ignored) {
-                    // a string reader holds nothing
-                }
-            }
-        }
+        return check.check(record.events(), context, record.namespaces());
     }
 
     private static ExecutorService pool() {

@@ -2,7 +2,6 @@ package org.familygateway.validation;
 
 import java.util.Map;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -15,9 +14,8 @@ import org.xml.sax.SAXException;
  * Copies the events of one element (a record, a header) into text as they are read, so that a
  * record can be kept or dropped once its checks are done. The contract has one namespace, which the
  * copy declares on its root, with any prefix declared above the element; an element or attribute in
- * any other namespace keeps its own declaration. So a copy reads the same on its own, which is how a
- * share's records are checked on other threads. Lean on purpose: bulk shares pass millions of
- * records through it.
+ * any other namespace keeps its own declaration. So a copy reads the same on its own, wherever it is
+ * forwarded. Lean on purpose: bulk shares pass millions of records through it.
  */
 final class RecordCopier {
 
@@ -30,40 +28,30 @@ final class RecordCopier {
      * {@code fields} (if given) and counting its elements against the limit. The element's ancestors
      * declared {@code inheritedNamespaces} (by prefix); the copy declares them on its root, so that
      * it reads the same on its own. With {@code inline}, each event is checked as it is copied (the
-     * share's header); without, the copy is checked later elsewhere (a record), and only what no
-     * check may see, a DTD or an entity, is refused here.
-     *
-     * @return where the element started in the file, and how much longer its first tag is in the copy
+     * share's header); without, the events are recorded into {@code events} to be checked later
+     * elsewhere (a record), and only what no check may see, a DTD or an entity, is refused here.
      */
-    DocumentCheck.Origin copyElement(XMLStreamReader reader, Map<String, String> inheritedNamespaces, Map<String, String> fields,
-            DocumentCheck inline) throws XMLStreamException, SAXException {
+    void copyElement(XMLStreamReader reader, Map<String, String> inheritedNamespaces, Map<String, String> fields,
+            DocumentCheck inline, RecordEvents.Builder events) throws XMLStreamException, SAXException {
         text.setLength(0);
         atRoot = true;
         inherited = inheritedNamespaces;
-        Location start = reader.getLocation();
-        int copiedFirstTag = -1;
-        DocumentCheck.Origin origin = null;
         int depth = 0;
         String current = null;
         int elements = 0;
         for (int event = reader.getEventType(); ; event = reader.next()) {
-            if (origin == null && copiedFirstTag >= 0) {
-                // the event after the element's first tag starts where that tag ended
-                int firstTag = reader.getLocation().getCharacterOffset() - start.getCharacterOffset();
-                origin = new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), copiedFirstTag - firstTag);
-            }
             if (inline != null) {
                 inline.pass(event);
             } else if (event == XMLStreamConstants.DTD) {
                 throw forbidden("a DTD (DOCTYPE declaration)", reader);
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.ENTITY_DECLARATION) {
                 throw forbidden("an entity reference", reader);
+            } else {
+                events.add(reader, event);
             }
             copy(reader, event);
             if (event == XMLStreamConstants.START_ELEMENT) {
-                if (depth++ == 0) {
-                    copiedFirstTag = text.length();
-                }
+                depth++;
                 if (++elements > SecureXml.MAX_ELEMENTS_PER_DOCUMENT) {
                     throw tooManyElements(inline != null ? inline.where() : at(reader));
                 }
@@ -78,7 +66,7 @@ final class RecordCopier {
                     if (fields != null) {
                         fields.replaceAll((k, v) -> v.trim());
                     }
-                    return origin != null ? origin : new DocumentCheck.Origin(start.getLineNumber(), start.getColumnNumber(), 0);
+                    return;
                 }
             }
         }

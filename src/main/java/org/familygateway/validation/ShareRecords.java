@@ -20,6 +20,7 @@ import org.xml.sax.SAXException;
 final class ShareRecords implements AutoCloseable {
 
     private final RecordCopier copier = new RecordCopier();
+    private final RecordEvents.Builder events = new RecordEvents.Builder();
     private final Map<String, String> namespaces;
     private final RecordChecks checks;
     private final ShareSpool spool;
@@ -40,9 +41,26 @@ final class ShareRecords implements AutoCloseable {
         String recordId = reader.getAttributeValue(null, "id");
         String element = reader.getLocalName();
         Map<String, String> fields = permit.needsFields(element) ? new LinkedHashMap<>() : null;
-        DocumentCheck.Origin origin = copier.copyElement(reader, namespaces, fields, null);
+        Map<String, String> inScope = inScope(reader);
+        events.clear();
+        copier.copyElement(reader, namespaces, fields, null, events);
         spool(checks.add(new RecordChecks.Read(position, recordId, element, fields == null ? Map.of() : fields,
-                copier.text(), origin)));
+                copier.text(), events.build(), inScope)));
+    }
+
+    /**
+     * The prefixes in scope at a record's start, as its copy declares them on its root: the share's,
+     * and the record's own prefix (usually already among them).
+     */
+    private Map<String, String> inScope(XMLStreamReader reader) {
+        String prefix = reader.getPrefix() == null ? "" : reader.getPrefix();
+        String uri = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+        if (uri.equals(namespaces.get(prefix))) {
+            return namespaces;
+        }
+        Map<String, String> withOwn = new LinkedHashMap<>(namespaces);
+        withOwn.put(prefix, uri);
+        return withOwn;
     }
 
     /** Waits for the checks still out and spools what they found. */

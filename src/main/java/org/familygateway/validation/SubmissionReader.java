@@ -147,7 +147,7 @@ public final class SubmissionReader {
         }
         check.begin(reader, context, namespaces);
         Map<String, String> fields = new LinkedHashMap<>();
-        copier.copyElement(reader, namespaces, fields, check);
+        copier.copyElement(reader, namespaces, fields, check, null);
         List<Rejection> problems = check.end();
         if (!problems.isEmpty()) {
             throw Rejection.of(problems);

@@ -172,6 +172,25 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void problems_in_a_record_laid_out_over_several_lines_are_placed_at_their_own_line_and_column() {
+        String badUpn = Shares.attendance("m-2", "A926200119001", 100, 0, 0)
+                .replace("<Identifiers>", "\n      <Identifiers>").replace("<UPN>", "\n        <UPN>");
+        String unknownElement = Shares.attendance("m-3").replace("<Registration>", "\n    <Nickname>Sammy</Nickname><Registration>");
+        // line 1 the prolog, 2 the share's root, 3 its header, 4 record m-1; m-2 starts on line 5
+        String share = Shares.share("example-school", "SCHOOL", Shares.attendance("m-1"), badUpn, unknownElement);
+
+        Submission submission = read(Shares.bytes(share), "example-school");
+
+        assertThat(submission.records().listed()).extracting(RecordRejection::recordId).containsExactly("m-2", "m-3");
+        Rejection upn = submission.records().listed().get(0).problems().get(0);
+        assertThat(upn.code()).isEqualTo(ReasonCodeType.INVALID_UPN);
+        assertThat(upn.location()).hasValue("/SchoolAttendance/Subject/Identifiers/UPN (line 7, column 9)");
+        Rejection unknown = submission.records().listed().get(1).problems().get(0);
+        assertThat(unknown.code()).isEqualTo(ReasonCodeType.SCHEMA_INVALID);
+        assertThat(unknown.location()).hasValueSatisfying(l -> assertThat(l).contains("Nickname").endsWith("(line 9, column 5)"));
+    }
+
+    @Test
     void a_record_using_a_prefix_declared_on_the_share_is_checked_and_forwarded_with_it() throws Exception {
         String share = "<fg:InformationShare xmlns:fg=\"urn:familygateway:v1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
                 + Shares.header("example-school", "SCHOOL", null).replace("<", "<fg:").replace("<fg:/", "</fg:")
