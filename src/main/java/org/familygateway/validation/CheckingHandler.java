@@ -3,11 +3,9 @@ package org.familygateway.validation;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,25 +31,38 @@ final class CheckingHandler extends DefaultHandler {
 
     /**
      * An element being read: its name, type, the line and column it starts at, and, if a check needs
-     * them, its descendants' values. Its path is only worked out if a check finds a problem.
+     * them, its descendants' values. Its path is only worked out if a check finds a problem. Frames
+     * are reused for element after element (a bulk share passes millions through).
      */
     private static final class Frame {
-        final String name;
-        final String type;
-        final int rules;
-        final int line;
-        final int column;
-        final Map<String, String> values;
+        String name;
+        String type;
+        int rules;
+        int line;
+        int column;
+        /** The descendants' values while the element's type has an element rule; otherwise null. */
+        Map<String, String> values;
+        private Map<String, String> kept;
         final StringBuilder text = new StringBuilder();
         boolean hasChildren;
 
-        Frame(String name, String type, int rules, int line, int column) {
-            this.name = name;
-            this.type = type;
-            this.rules = rules;
-            this.line = line;
-            this.column = column;
-            this.values = (rules & ELEMENT_RULE) != 0 ? new HashMap<>() : null;
+        void open(String elementName, String elementType, int elementRules, int atLine, int atColumn) {
+            name = elementName;
+            type = elementType;
+            rules = elementRules;
+            line = atLine;
+            column = atColumn;
+            text.setLength(0);
+            hasChildren = false;
+            if ((elementRules & ELEMENT_RULE) != 0) {
+                if (kept == null) {
+                    kept = new HashMap<>();
+                }
+                kept.clear();
+                values = kept;
+            } else {
+                values = null;
+            }
         }
     }
 
@@ -68,7 +79,9 @@ final class CheckingHandler extends DefaultHandler {
     private final Position position;
     /** Which rules apply to each schema type met so far: one lookup per element, whatever its type. */
     private final Map<String, Integer> rulesByType = new HashMap<>();
-    private final Deque<Frame> frames = new ArrayDeque<>();
+    /** The open elements, innermost last: frames[0 .. depth). */
+    private Frame[] frames = new Frame[16];
+    private int depth;
     /** How many open elements capture values for a check (most do not, so most leaves skip the walk up). */
     private int capturing;
     private final List<Rejection> problems = new ArrayList<>();
@@ -81,7 +94,7 @@ final class CheckingHandler extends DefaultHandler {
 
     void begin(CheckContext checkContext) {
         this.context = checkContext;
-        frames.clear();
+        depth = 0;
         problems.clear();
         capturing = 0;
     }
@@ -92,8 +105,8 @@ final class CheckingHandler extends DefaultHandler {
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes attributes) {
-        if (!frames.isEmpty()) {
-            frames.peek().hasChildren = true;
+        if (depth > 0) {
+            frames[depth - 1].hasChildren = true;
         }
         TypeInfo info = types.getElementTypeInfo();
         String type = info == null || info.getTypeName() == null ? "" : info.getTypeName();
@@ -101,7 +114,13 @@ final class CheckingHandler extends DefaultHandler {
         if ((rules & ELEMENT_RULE) != 0) {
             capturing++;
         }
-        frames.push(new Frame(localName, type, rules, position.line(), position.column()));
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        if (frames[depth] == null) {
+            frames[depth] = new Frame();
+        }
+        frames[depth++].open(localName, type, rules, position.line(), position.column());
     }
 
     private static int rulesFor(String type) {
@@ -110,15 +129,15 @@ final class CheckingHandler extends DefaultHandler {
 
     @Override
     public void characters(char[] ch, int start, int length) {
-        if (!frames.isEmpty()) {
-            frames.peek().text.append(ch, start, length);
+        if (depth > 0 && !frames[depth - 1].hasChildren) {
+            frames[depth - 1].text.append(ch, start, length);
         }
     }
 
     /** Called while the reader is still inside the element, so the current path is the element's. */
     @Override
     public void endElement(String uri, String localName, String qName) {
-        Frame frame = frames.pop();
+        Frame frame = frames[--depth];
         if (frame.values != null) {
             capturing--;
         }
@@ -131,11 +150,8 @@ final class CheckingHandler extends DefaultHandler {
             noteMessageDate(frame, value);
         }
         if (frame.values != null) {
-            String parent = frames.isEmpty() ? "" : frames.peek().name;
-            int before = problems.size();
-            List<Rejection> found = new ArrayList<>();
-            ElementChecks.check(frame.type, parent + "/" + frame.name, frame.values, () -> where(frame), context, found);
-            problems.addAll(before, found);
+            String parent = depth == 0 ? "" : frames[depth - 1].name;
+            ElementChecks.check(frame.type, parent + "/" + frame.name, frame.values, () -> where(frame), context, problems);
         }
     }
 
@@ -151,8 +167,8 @@ final class CheckingHandler extends DefaultHandler {
     private void remember(String leaf, String value) {
         int left = capturing;
         String relative = leaf;
-        for (Iterator<Frame> up = frames.iterator(); left > 0 && up.hasNext(); ) {
-            Frame ancestor = up.next();
+        for (int up = depth - 1; left > 0 && up >= 0; up--) {
+            Frame ancestor = frames[up];
             if (ancestor.values != null) {
                 ancestor.values.put(relative, value);
                 if (--left == 0) {
@@ -165,7 +181,7 @@ final class CheckingHandler extends DefaultHandler {
 
     /** A message's CreatedAt (directly under its root) is the date its contents speak from. */
     private void noteMessageDate(Frame frame, String value) {
-        if ("CreatedAt".equals(frame.name) && frames.size() == 1) {
+        if ("CreatedAt".equals(frame.name) && depth == 1) {
             try {
                 context.messageDate(OffsetDateTime.parse(value).atZoneSameInstant(UK).toLocalDate());
             } catch (DateTimeParseException ignored) {
