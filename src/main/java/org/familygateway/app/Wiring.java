@@ -87,7 +87,8 @@ final class Wiring {
            Supplier<ProducerTemplate> producer, Capacity capacity) {
         this.capacity = capacity;
         this.dataSource = dataSource;
-        this.messageIds = new MessageIds(dataSource, clock, CLAIM_LEASE, Duration.ofDays(settings.trustOrDefault().replayWindow()));
+        this.messageIds = new MessageIds(dataSource, clock, CLAIM_LEASE, Duration.ofDays(settings.trustOrDefault().replayWindow()),
+                InstanceName.of(settings.dataDir()));
         this.settings = settings;
         this.clock = clock;
         this.audit = audit;

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import javax.sql.DataSource;
 
@@ -25,6 +26,11 @@ import org.familygateway.model.v1.ReasonCodeType;
  * partner told REPLAYED would never send it again. Should the earlier delivery have been durable after
  * all, the broker's duplicate detection on gateway.intake (partner, message id, chunk) drops the
  * taken-over copy, so the message is processed once either way.
+ *
+ * <p>Each claim names the gateway instance that made it. A PENDING claim its own instance made before
+ * this run started was cut off by a stop or a crash: nothing is left to finish it, so a resend takes
+ * it over at once instead of being told to wait out the lease. Another instance sharing the
+ * database cannot know that, and waits out the lease as before.
  */
 public final class MessageIds {
 
@@ -34,12 +40,20 @@ public final class MessageIds {
     private final Clock clock;
     private final Duration lease;
     private final Duration window;
+    private final String instance;
+    private final Instant started;
 
-    public MessageIds(DataSource dataSource, Clock clock, Duration lease, Duration window) {
+    /**
+     * @param instance this gateway instance's name, the same after a restart (InstanceName)
+     */
+    public MessageIds(DataSource dataSource, Clock clock, Duration lease, Duration window, String instance) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.lease = lease;
         this.window = window;
+        this.instance = instance;
+        // to the millisecond below, so that no claim of this run, stored to the microsecond, seems older
+        this.started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Claims the id for this delivery; REPLAYED if the partner has used it already. */
@@ -60,11 +74,12 @@ public final class MessageIds {
     public void claim(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
         Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement("insert into message_id_claim "
-                + "(partner_id, sender_message_id, receipt_id, state, claimed_at) values (?, ?, ?, 'PENDING', ?)")) {
+                + "(partner_id, sender_message_id, receipt_id, state, claimed_at, claimed_by) values (?, ?, ?, 'PENDING', ?, ?)")) {
             insert.setString(1, partnerId);
             insert.setString(2, messageId);
             insert.setString(3, receiptId);
             insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.setString(5, instance);
             insert.executeUpdate();
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -103,17 +118,21 @@ public final class MessageIds {
     }
 
     private void takeOverOrRefuse(Connection connection, String partnerId, String messageId, String receiptId) throws SQLException {
-        try (PreparedStatement takeOver = connection.prepareStatement("update message_id_claim set receipt_id = ?, claimed_at = ? "
-                + "where partner_id = ? and sender_message_id = ? and ((state = 'PENDING' and claimed_at < ?) or receipt_id = ?)")) {
+        try (PreparedStatement takeOver = connection.prepareStatement("update message_id_claim "
+                + "set receipt_id = ?, claimed_at = ?, claimed_by = ? where partner_id = ? and sender_message_id = ? "
+                + "and ((state = 'PENDING' and (claimed_at < ? or (claimed_by = ? and claimed_at < ?))) or receipt_id = ?)")) {
             // the same receipt id is the same delivery taken up again after a restart (an SFTP arrival whose
             // processing a crash cut off): it keeps its claim, and duplicate detection keeps it off the queue twice
             Instant now = clock.instant();
             takeOver.setString(1, receiptId);
             takeOver.setTimestamp(2, Timestamp.from(now));
-            takeOver.setString(3, partnerId);
-            takeOver.setString(4, messageId);
-            takeOver.setTimestamp(5, Timestamp.from(now.minus(lease)));
-            takeOver.setString(6, receiptId);
+            takeOver.setString(3, instance);
+            takeOver.setString(4, partnerId);
+            takeOver.setString(5, messageId);
+            takeOver.setTimestamp(6, Timestamp.from(now.minus(lease)));
+            takeOver.setString(7, instance);
+            takeOver.setTimestamp(8, Timestamp.from(started));
+            takeOver.setString(9, receiptId);
             if (takeOver.executeUpdate() == 1) {
                 return;
             }

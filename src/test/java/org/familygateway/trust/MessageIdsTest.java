@@ -33,7 +33,7 @@ class MessageIdsTest {
 
     private final Database database = Database.open("jdbc:h2:mem:ids-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "gateway", "");
     private final MovableClock clock = new MovableClock();
-    private final MessageIds ids = new MessageIds(database.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400));
+    private final MessageIds ids = new MessageIds(database.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400), "gateway-a");
 
     @AfterEach
     void close() {
@@ -71,7 +71,7 @@ class MessageIdsTest {
     void a_claim_inside_a_transaction_that_finds_the_id_taken_leaves_the_transaction_usable(Kind kind) throws Exception {
         TestDatabases.Target target = TestDatabases.fresh(kind, folder);
         try (Database shared = Database.open(target.url(), target.user(), target.password())) {
-            MessageIds guard = new MessageIds(shared.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400));
+            MessageIds guard = new MessageIds(shared.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400), "gateway-a");
             guard.claim("example-school", "m-1", "r-1");
             accepted(shared, guard, "example-school", "m-1", "r-1");
             guard.claim("example-school", "m-2", "r-2");
@@ -92,6 +92,25 @@ class MessageIdsTest {
             assertThatThrownBy(() -> guard.claim("example-school", "m-3", "r-7"))
                     .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.INTERNAL_ERROR));
         }
+    }
+
+    @Test
+    void after_a_restart_the_same_instance_takes_over_at_once_the_claims_its_earlier_run_left_but_another_instance_waits() {
+        ids.claim("example-school", "m-1", "r-1");
+        ids.claim("example-school", "m-2", "r-2");
+        clock.move(Duration.ofSeconds(10));
+        MessageIds restarted = new MessageIds(database.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400), "gateway-a");
+        MessageIds other = new MessageIds(database.dataSource(), clock, Duration.ofMinutes(2), Duration.ofDays(400), "gateway-b");
+        clock.move(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> other.claim("example-school", "m-1", "r-3")).as("another instance cannot know the first run is gone")
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.getMessage()).contains("send it again in 110 seconds"));
+        restarted.claim("example-school", "m-1", "r-4");
+        assertThatThrownBy(() -> restarted.claim("example-school", "m-1", "r-5")).as("r-4's claim is this run's own")
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.getMessage()).contains("has not finished"));
+        assertThatThrownBy(() -> other.claim("example-school", "m-1", "r-6"))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.code()).isEqualTo(ReasonCodeType.INTERNAL_ERROR));
+        restarted.claim("example-school", "m-2", "r-7");
     }
 
     @Test
