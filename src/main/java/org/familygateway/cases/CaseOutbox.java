@@ -16,6 +16,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.familygateway.model.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The case versions waiting to be published to the family team's queue, oldest first. The
@@ -29,6 +31,8 @@ import org.familygateway.model.Transactions;
  * sends of it at the same moment from two instances (each is checked before the other commits).
  */
 public final class CaseOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseOutbox.class);
 
     /** How long a publisher's lease lasts after its last renewal. */
     public static final Duration LEASE = Duration.ofSeconds(30);
@@ -45,6 +49,8 @@ public final class CaseOutbox {
     private final String instance;
     /** When this instance last took or renewed the lease; null when it does not hold it. */
     private volatile Instant renewed;
+    /** Whether the database was found closed by the JVM's shutdown (said once in the log). */
+    private volatile boolean stopping;
 
     /** An outbox under a name of its own (a publisher that never restarts: tests, tools). */
     public CaseOutbox(DataSource dataSource, Clock clock) {
@@ -67,8 +73,19 @@ public final class CaseOutbox {
      * left alone, so an idle gateway does not write every time it looks.
      */
     public List<CaseUpdate> claim(int most) {
-        List<CaseUpdate> pending = pending(most);
-        return pending.isEmpty() || !holdLease() ? List.of() : pending;
+        try {
+            List<CaseUpdate> pending = pending(most);
+            return pending.isEmpty() || !holdLease() ? List.of() : pending;
+        } catch (IllegalStateException e) {
+            if (!Transactions.closedAtShutdown(e)) {
+                throw e;
+            }
+            if (!stopping) {
+                stopping = true;
+                LOG.info("the database has closed as the gateway stops; case versions not yet published go out at the next start");
+            }
+            return List.of();
+        }
     }
 
     /**

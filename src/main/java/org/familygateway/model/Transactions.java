@@ -17,7 +17,24 @@ public final class Transactions {
         T in(Connection connection) throws SQLException;
     }
 
+    /** H2's DATABASE_CALLED_AT_SHUTDOWN: its own shutdown hook closed the database as the JVM stops. */
+    private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+
     private Transactions() {
+    }
+
+    /**
+     * Whether a failure is the embedded database having been closed by its own hook as the JVM stops
+     * (which runs alongside the gateway's orderly stop, so work that starts meanwhile finds it closed):
+     * nothing to report, since whatever was not done is done at the next start.
+     */
+    public static boolean closedAtShutdown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_CLOSED_AT_SHUTDOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {

@@ -117,6 +117,8 @@ class PackagedGatewayIT {
         gateway.destroy();
         assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
         assertThat(Files.readString(log)).doesNotContain("Exception in thread");
+        assertThat(Files.readAllLines(log)).as("nothing logged as an error, before or while it stopped")
+                .noneMatch(line -> line.contains(" ERROR "));
     }
 
     private static String cli(String... arguments) throws IOException, InterruptedException {
