@@ -72,13 +72,24 @@ public final class SftpPartnerClient implements AutoCloseable {
         throw new IllegalStateException("no receipt for " + name + " within " + TIMEOUT.toSeconds() + " seconds");
     }
 
-    /** Runs an SFTP conversation in a fresh, authenticated session. */
+    /**
+     * Runs an SFTP conversation in a fresh, authenticated session, and ends it as a well-behaved
+     * client does: the session is closed gracefully (MINA's close() is abrupt), so the server
+     * finishes its side of the channel first instead of logging a broken connection.
+     */
     public <T> T withSftp(SftpWork<T> work) {
-        try (ClientSession session = client.connect(partner.partnerId(), host, port).verify(TIMEOUT).getSession()) {
-            session.addPublicKeyIdentity(partner.sshKey());
-            session.auth().verify(TIMEOUT);
-            try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                return work.run(sftp);
+        try {
+            ClientSession session = client.connect(partner.partnerId(), host, port).verify(TIMEOUT).getSession();
+            try {
+                session.addPublicKeyIdentity(partner.sshKey());
+                session.auth().verify(TIMEOUT);
+                try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+                    return work.run(sftp);
+                }
+            } finally {
+                if (!session.close(false).await(TIMEOUT.toMillis())) {
+                    session.close(true);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("SFTP as " + partner.partnerId() + " failed: " + e.getMessage(), e);

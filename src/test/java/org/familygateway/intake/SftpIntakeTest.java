@@ -164,6 +164,12 @@ class SftpIntakeTest {
                 assertThat(arrivals()).anyMatch(name -> name.endsWith("stuck.p7m"));
                 assertThat(gateway.audit().forReceipt(receiptId)).filteredOn(e -> e.type() == AuditEventType.RECEIVED)
                         .hasSizeBetween(1, 2);
+                // the folder comes back between tries: a try under way at that moment could still write only
+                // its refusal (RETRY_LATER). The second try starts 5 s after the first failed and takes a few
+                // seconds; the third waits 10 s after the second failed.
+                await().atMost(Duration.ofSeconds(30)).until(() -> gateway.audit().forReceipt(receiptId).stream()
+                        .filter(e -> e.type() == AuditEventType.RECEIVED).count() == 2);
+                Thread.sleep(6_000);
             } finally {
                 Files.delete(receipts);
                 Files.move(receiptsAside, receipts);
