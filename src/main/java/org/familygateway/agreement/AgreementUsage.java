@@ -34,8 +34,14 @@ public final class AgreementUsage {
         this.clock = clock;
     }
 
-    /** Records what one accepted message shared, in the caller's transaction. */
+    /** Records what one accepted message shared, in the caller's transaction, once per receipt however often it is accepted. */
     public void record(Connection connection, String receiptId, String partnerId, Map<SharingPermit.Use, Long> counts) throws SQLException {
+        // a message accepted again under the same receipt (an SFTP arrival taken up again after a crash,
+        // or after its receipt could not be written) replaces what its earlier try recorded
+        try (PreparedStatement earlier = connection.prepareStatement("delete from agreement_usage where receipt_id = ?")) {
+            earlier.setString(1, receiptId);
+            earlier.executeUpdate();
+        }
         if (counts.isEmpty()) {
             return;
         }

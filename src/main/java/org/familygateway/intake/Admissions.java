@@ -55,6 +55,8 @@ public final class Admissions {
     private static final String CLAIMED = "familygateway.claimed";
     private static final String PERMIT = "familygateway.permit";
     private static final String CHUNKS = "familygateway.chunks";
+    /** Set once ACCEPTED is durable: from then on the message is the family team's, whatever fails after. */
+    private static final String ACCEPTED = "familygateway.accepted";
 
     private final ThreadLocal<SubmissionReader> readers;
     private final WorkFolders work;
@@ -197,8 +199,25 @@ public final class Admissions {
             }
             return null;
         });
+        exchange.setProperty(ACCEPTED, Boolean.TRUE);
         if ("true".equals(in.getHeader(Headers.IG_REVIEW, String.class))) {
             audit.record(AuditEventType.FLAGGED_FOR_IG_REVIEW, in.getHeaders());
+        }
+    }
+
+    /**
+     * Before refusing an SFTP arrival: one already accepted (durable, audited ACCEPTED, going to the
+     * family team) is never refused because a later step failed (its receipt could not be written):
+     * the refusal would contradict the audit log and quarantine a message that is being processed.
+     * This throws instead, so the arrival stays and its next try writes the ACCEPTED receipt (the
+     * broker drops the message sent again; its claim and usage are its own).
+     */
+    public void refuseOnlyIfNotAccepted(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(ACCEPTED))) {
+            Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            throw new IllegalStateException("receipt " + receiptId(exchange.getIn()) + " was accepted, but what followed failed ("
+                    + (failure == null ? "unknown" : failure.getClass().getSimpleName()) + "); it is not refused, and its receipt is "
+                    + "written at the next try", failure);
         }
     }
 

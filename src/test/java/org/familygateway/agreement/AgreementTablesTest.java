@@ -75,6 +75,8 @@ class AgreementTablesTest {
             usage.record(connection, "r-1", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 3L,
                     new SharingPermit.Use("school-2026", DataCategoryType.EXCLUSIONS), 1L));
             usage.record(connection, "r-2", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 500L));
+            // r-2 accepted again (its arrival taken up again after a crash): counted once
+            usage.record(connection, "r-2", "example-school", Map.of(new SharingPermit.Use("school-2026", DataCategoryType.ATTENDANCE), 500L));
             Instant now = Instant.now();
 
             List<AgreementUsage.Row> rows = usage.report(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS));
