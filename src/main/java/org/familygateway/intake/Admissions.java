@@ -205,20 +205,9 @@ public final class Admissions {
         }
     }
 
-    /**
-     * Before refusing an SFTP arrival: one already accepted (durable, audited ACCEPTED, going to the
-     * family team) is never refused because a later step failed (its receipt could not be written):
-     * the refusal would contradict the audit log and quarantine a message that is being processed.
-     * This throws instead, so the arrival stays and its next try writes the ACCEPTED receipt (the
-     * broker drops the message sent again; its claim and usage are its own).
-     */
-    public void refuseOnlyIfNotAccepted(Exchange exchange) {
-        if (Boolean.TRUE.equals(exchange.getProperty(ACCEPTED))) {
-            Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            throw new IllegalStateException("receipt " + receiptId(exchange.getIn()) + " was accepted, but what followed failed ("
-                    + (failure == null ? "unknown" : failure.getClass().getSimpleName()) + "); it is not refused, and its receipt is "
-                    + "written at the next try", failure);
-        }
+    /** Whether the message is accepted (ACCEPTED durable): from then on it is the family team's, whatever fails after. */
+    public static boolean isAccepted(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(ACCEPTED));
     }
 
     /** The message failed after its id was claimed: the partner may send it again under the same id. */

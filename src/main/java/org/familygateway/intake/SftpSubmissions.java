@@ -92,6 +92,22 @@ public final class SftpSubmissions {
     }
 
     /**
+     * Before refusing an arrival: one already accepted (durable, audited ACCEPTED, going to the
+     * family team) is never refused because a later step failed (its receipt could not be written):
+     * the refusal would contradict the audit log and quarantine a message that is being processed.
+     * This throws instead, so the arrival stays and its next try writes the ACCEPTED receipt (the
+     * broker drops the message sent again; its claim and usage are its own).
+     */
+    public void refuseOnlyIfNotAccepted(Exchange exchange) {
+        if (Admissions.isAccepted(exchange)) {
+            Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            throw new IllegalStateException("receipt " + exchange.getIn().getHeader(Headers.RECEIPT_ID, String.class)
+                    + " was accepted, but what followed failed (" + (failure == null ? "unknown" : failure.getClass().getSimpleName())
+                    + "); it is not refused, and its receipt is written at the next try", failure);
+        }
+    }
+
+    /**
      * The body becomes the file exactly as uploaded, for quarantine: the file itself, which the
      * quarantine streams to the broker (an upload may be larger than the heap).
      */

@@ -235,7 +235,7 @@ final class DocumentCheck implements ErrorHandler {
     }
 
 
-    private static String emptyIfNull(String s) {
+    static String emptyIfNull(String s) {
         return s == null ? "" : s;
     }
 

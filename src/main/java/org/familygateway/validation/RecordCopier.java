@@ -164,7 +164,7 @@ final class RecordCopier {
         return false;
     }
 
-    private static String qualified(String prefix, String local) {
+    static String qualified(String prefix, String local) {
         return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 

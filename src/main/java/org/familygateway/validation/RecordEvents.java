@@ -175,17 +175,17 @@ final class RecordEvents {
             int attributes = reader.getAttributeCount();
             int ref = stringCount;
             String prefix = reader.getPrefix();
-            string(emptyIfNull(reader.getNamespaceURI()));
+            string(DocumentCheck.emptyIfNull(reader.getNamespaceURI()));
             string(reader.getLocalName());
-            string(qualified(prefix, reader.getLocalName()));
+            string(RecordCopier.qualified(prefix, reader.getLocalName()));
             for (int i = 0; i < namespaces; i++) {
-                string(emptyIfNull(reader.getNamespacePrefix(i)));
-                string(emptyIfNull(reader.getNamespaceURI(i)));
+                string(DocumentCheck.emptyIfNull(reader.getNamespacePrefix(i)));
+                string(DocumentCheck.emptyIfNull(reader.getNamespaceURI(i)));
             }
             for (int i = 0; i < attributes; i++) {
-                string(emptyIfNull(reader.getAttributeNamespace(i)));
+                string(DocumentCheck.emptyIfNull(reader.getAttributeNamespace(i)));
                 string(reader.getAttributeLocalName(i));
-                string(qualified(reader.getAttributePrefix(i), reader.getAttributeLocalName(i)));
+                string(RecordCopier.qualified(reader.getAttributePrefix(i), reader.getAttributeLocalName(i)));
                 string(reader.getAttributeValue(i));
             }
             if (depth == open.length) {
@@ -229,14 +229,6 @@ final class RecordEvents {
                 strings = Arrays.copyOf(strings, stringCount * 2);
             }
             strings[stringCount++] = s;
-        }
-
-        private static String qualified(String prefix, String local) {
-            return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-        }
-
-        private static String emptyIfNull(String s) {
-            return s == null ? "" : s;
         }
     }
 }
