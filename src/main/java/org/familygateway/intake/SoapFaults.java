@@ -33,7 +33,9 @@ import org.w3c.dom.Element;
 /**
  * Every SOAP failure, wherever it happened (TLS-level parsing, WS-Security, validation, the route),
  * ends here: the request is quarantined and audited with its reason, and the fault the partner
- * receives names the reason code and carries a Rejection receipt.
+ * receives names the reason code and carries a Rejection receipt. A failure after the message was
+ * accepted is no rejection (acceptedWithoutReceipt), and a Rejection receipt that cannot be made still
+ * leaves the partner a fault, never the empty HTTP 200 CXF would otherwise send.
  */
 final class SoapFaults extends AbstractPhaseInterceptor<Message> {
 
@@ -57,18 +59,54 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         Exchange exchange = message.getExchange();
         Message request = exchange.getInMessage();
         Exception failure = message.getContent(Exception.class);
+        org.apache.camel.Exchange routed = exchange.get(org.apache.camel.Exchange.class);
+        if (routed != null && Admissions.isAccepted(routed)) {
+            message.setContent(Exception.class, acceptedWithoutReceipt(routed, failure));
+            return;
+        }
         Rejection rejection = SoapFailures.reasonFor(failure);
         Map<String, Object> headers = headersOf(request);
         Rejections.describe(rejection, headers);
-        audit.record(AuditEventType.REJECTED, headers);
         if (rejection instanceof GatewayBusy busy) {
             // nothing was taken, so there is nothing to quarantine; the partner is told when to come back
             retryAfter(message, busy);
-        } else {
+        }
+        try {
+            audit.record(AuditEventType.REJECTED, headers);
+        } catch (RuntimeException e) {
+            LOG.error("could not audit the rejection of SOAP message receipt={}", headers.get(Headers.RECEIPT_ID), e);
+        }
+        if (!(rejection instanceof GatewayBusy)) {
             keep(request, headers);
         }
-        ReceiptType receipt = receipts.sendWithSignature(receipts.rejected(headers, rejection), headers);
-        message.setContent(Exception.class, fault(rejection, receipt));
+        try {
+            ReceiptType receipt = receipts.sendWithSignature(receipts.rejected(headers, rejection), headers);
+            message.setContent(Exception.class, fault(rejection, receipt));
+        } catch (RuntimeException e) {
+            // thrown on, this left CXF answering HTTP 200 with an empty body, which a partner could take for success
+            LOG.error("could not sign or keep the Rejection receipt of SOAP message receipt={}", headers.get(Headers.RECEIPT_ID), e);
+            message.setContent(Exception.class, new SoapFault(rejection.code().value() + ": " + rejection.getMessage()
+                    + " (receipt " + headers.get(Headers.RECEIPT_ID) + ": the gateway could not issue a signed receipt for this answer; "
+                    + "send the message again later for one)",
+                    Fault.FAULT_CODE_SERVER));
+        }
+    }
+
+    /**
+     * The message was accepted (durable, audited ACCEPTED, on its way to the family team) and then its
+     * receipt could not be signed or kept. Refusing it now would contradict the audit trail and the
+     * family team's queue, so it is neither audited REJECTED nor quarantined, and no Rejection receipt
+     * is made. The partner is told, in a fault without a receipt, that the message was accepted under
+     * its receipt id; sending it again under the same message id brings a signed answer naming that
+     * receipt (REPLAYED, as for any message already accepted).
+     */
+    private static SoapFault acceptedWithoutReceipt(org.apache.camel.Exchange routed, Exception failure) {
+        String receiptId = routed.getIn().getHeader(Headers.RECEIPT_ID, String.class);
+        LOG.error("accepted SOAP message left without its receipt receipt={} partner={}", receiptId,
+                routed.getIn().getHeader(Headers.PARTNER_ID), failure);
+        return new SoapFault(ReasonCodeType.INTERNAL_ERROR.value() + ": the message was accepted as receipt " + receiptId
+                + " and goes to the family team, but its receipt could not be issued; send it again under the same message id "
+                + "for a signed answer naming this receipt", Fault.FAULT_CODE_SERVER);
     }
 
     private void keep(Message request, Map<String, Object> headers) {

@@ -142,16 +142,21 @@ public final class MessageIds {
             select.setString(1, partnerId);
             select.setString(2, messageId);
             try (ResultSet row = select.executeQuery()) {
-                boolean found = row.next();
-                if (found && "PENDING".equals(row.getString(2))) {
+                if (!row.next()) {
+                    // released between the insert and this look: the earlier delivery failed, so this one may be sent again
+                    throw new Rejection(ReasonCodeType.INTERNAL_ERROR, "an earlier delivery of message id '" + messageId
+                            + "' failed just now; send it again");
+                }
+                if ("PENDING".equals(row.getString(2))) {
                     Duration wait = Duration.between(clock.instant(), row.getTimestamp(3).toInstant().plus(lease));
                     throw new Rejection(ReasonCodeType.INTERNAL_ERROR, "an earlier delivery of message id '" + messageId
                             + "' (receipt " + row.getString(1) + ") has not finished, or was cut off by a restart; send it again in "
                             + Math.max(1, wait.toSeconds() + 1) + " seconds");
                 }
-                String earlier = found ? " on " + row.getTimestamp(3).toInstant() + " (receipt " + row.getString(1) + ")" : "";
-                throw new Rejection(ReasonCodeType.REPLAYED, "message id '" + messageId + "' was already received" + earlier
-                        + "; every message needs an id of its own");
+                // the earlier delivery was accepted: this answer is also how a partner whose receipt was lost learns of it
+                throw new Rejection(ReasonCodeType.REPLAYED, "message id '" + messageId + "' was already received on "
+                        + row.getTimestamp(3).toInstant() + " and accepted as receipt " + row.getString(1)
+                        + "; it needs no resending, and a new message needs an id of its own");
             }
         }
     }

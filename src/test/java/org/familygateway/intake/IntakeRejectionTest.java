@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.familygateway.audit.AuditEvent;
 import org.familygateway.audit.AuditEventType;
@@ -98,6 +100,28 @@ class IntakeRejectionTest {
         }
         assertThat(receipt.getReason().get(0).getLocation()).startsWith("/Referral/Household/Member[2]/Gender");
         assertThat(receipt.getReason().get(0).getMessage()).doesNotContain("BOY");
+    }
+
+    @Test
+    void a_soap_message_refused_when_its_rejection_receipt_cannot_be_kept_still_gets_a_fault_naming_its_reason() {
+        String referral = Examples.text(Examples.referral()).replace("<Gender>MALE</Gender>", "<Gender>BOY</Gender>");
+        byte[] envelope = gateway.rawSoap().signedEnvelope(referral.getBytes(StandardCharsets.UTF_8), SCHOOL);
+
+        // the receipt archive gone: the Rejection receipt cannot be kept
+        RawSoap.Response response = gateway.withTableAside("issued_receipt", () -> gateway.rawSoap().post(envelope));
+
+        // a fault, never an empty HTTP 200 that a partner could take for success
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text()).contains("faultcode").contains("SCHEMA_INVALID")
+                .contains("could not issue a signed receipt for this answer").doesNotContain("Rejection>");
+        Matcher named = Pattern.compile("\\(receipt ([0-9a-f-]{36}): ").matcher(response.text());
+        assertThat(named.find()).as(response.text()).isTrue();
+        Delivered quarantined = gateway.familyTeam().quarantined(named.group(1), Duration.ofSeconds(10));
+        assertThat(quarantined.property("fgReasonCode")).isEqualTo("SCHEMA_INVALID");
+        assertThat(quarantined.body()).as("quarantined exactly as received").isEqualTo(envelope);
+        List<AuditEvent> events = gateway.audit().forReceipt(named.group(1));
+        assertThat(types(events)).contains(AuditEventType.RECEIVED, AuditEventType.REJECTED, AuditEventType.QUARANTINED)
+                .doesNotContain(AuditEventType.RECEIPT_SENT, AuditEventType.ACCEPTED);
     }
 
     @Test

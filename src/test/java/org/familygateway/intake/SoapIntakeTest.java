@@ -1,21 +1,27 @@
 package org.familygateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.familygateway.audit.AuditEvent;
 import org.familygateway.audit.AuditEventType;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.model.v1.ChannelType;
 import org.familygateway.model.v1.OutcomeType;
+import org.familygateway.model.v1.ReasonCodeType;
 import org.familygateway.model.v1.ReceiptType;
 import org.familygateway.model.v1.ReferralType;
+import org.familygateway.service.v1.SubmissionRejection;
 import org.familygateway.simulator.SoapPartnerClient;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam.Delivered;
+import org.familygateway.testing.RawSoap;
 import org.familygateway.testing.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,6 +84,42 @@ class SoapIntakeTest {
         assertThat(events).filteredOn(e -> e.type() != AuditEventType.RECEIVED)
                 .allSatisfy(event -> assertThat(event.entry().partnerId()).isEqualTo("example-school"));
         assertThat(events.toString()).doesNotContain("Alex", "Example Road", "AB123456C", "U926200119001", "9434765919");
+    }
+
+    @Test
+    void a_referral_accepted_whose_receipt_cannot_be_kept_is_not_refused_and_its_resend_is_told_the_receipt() throws Exception {
+        ReferralType sent = Examples.referral();
+        byte[] envelope = gateway.rawSoap().signedEnvelope(Examples.xml(sent), TestGateway.partner("example-school"));
+
+        // the receipt archive gone: the Acknowledgement, signed, cannot be kept, after ACCEPTED is durable
+        RawSoap.Response response = gateway.withTableAside("issued_receipt", () -> gateway.rawSoap().post(envelope));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text()).contains("INTERNAL_ERROR").contains("was accepted as receipt")
+                .doesNotContain("<Rejection", "Rejection>");
+        Matcher named = Pattern.compile("accepted as receipt ([0-9a-f-]{36})").matcher(response.text());
+        assertThat(named.find()).isTrue();
+        String receiptId = named.group(1);
+
+        // the family team gets it; the audit trail says accepted and nothing contradicts it
+        gateway.familyTeam().caseFrom(receiptId, Duration.ofSeconds(15));
+        await().atMost(Duration.ofSeconds(10)).until(() -> types(gateway.audit().forReceipt(receiptId)).contains(AuditEventType.FORWARDED));
+        assertThat(types(gateway.audit().forReceipt(receiptId))).contains(AuditEventType.ACCEPTED)
+                .doesNotContain(AuditEventType.REJECTED, AuditEventType.QUARANTINED, AuditEventType.RECEIPT_SENT);
+        assertThat(gateway.familyTeam().pollQuarantine(Duration.ofSeconds(2))).isEmpty();
+
+        // sent again under the same id: a signed answer that names the receipt it was accepted as
+        try (SoapPartnerClient school = gateway.soapClient(TestGateway.partner("example-school"))) {
+            assertThatThrownBy(() -> school.submit(sent)).isInstanceOfSatisfying(SubmissionRejection.class, refused -> {
+                ReceiptType answer = gateway.receiptChecker().verify(refused.getFaultInfo().getSignedReceipt());
+                assertThat(answer.getOutcome()).isEqualTo(OutcomeType.REJECTED);
+                assertThat(answer.getReason()).singleElement().satisfies(reason -> {
+                    assertThat(reason.getCode()).isEqualTo(ReasonCodeType.REPLAYED);
+                    assertThat(reason.getMessage()).contains("accepted as receipt " + receiptId);
+                });
+            });
+        }
+        gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(2));
     }
 
     private static List<AuditEventType> types(List<AuditEvent> events) {

@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.familygateway.app.Gateway;
 import org.familygateway.app.GatewaySettings;
@@ -130,6 +135,22 @@ public final class TestGateway implements BeforeAllCallback, AfterAllCallback {
 
     public RawSoap rawSoap() {
         return new RawSoap(settings().soap().address(), trustAnchors());
+    }
+
+    /** Runs the action with one of the gateway's tables renamed out of its way, as if it could not be written. */
+    public <T> T withTableAside(String table, Supplier<T> action) {
+        GatewaySettings.Database database = settings().database();
+        try (Connection connection = DriverManager.getConnection(settings().jdbcUrl(), database.user(), database.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter table " + table + " rename to " + table + "_aside");
+            try {
+                return action.get();
+            } finally {
+                statement.execute("alter table " + table + "_aside rename to " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move table " + table + " aside", e);
+        }
     }
 
     private static void deleteQuietly(Path folder) {
