@@ -2,19 +2,26 @@ package org.familygateway.crash;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.familygateway.app.GatewaySettings;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FamilyTeam;
@@ -26,7 +33,9 @@ import org.familygateway.testing.TestDatabases;
  * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then reconciles: every message a partner
  * was told was accepted (or whose resend was refused as REPLAYED after the first answer was lost) is
  * on family-team.cases exactly once, or quarantined with a reason; no case is there twice; nothing
- * is there that no partner sent. Exits 1 if any of that fails.
+ * is there that no partner sent. Then, the gateway stopped, the audit log must verify against the
+ * checkpoints signed during the run, and say what partners were told: ACCEPTED for every receipt
+ * they got, and never both ACCEPTED and REJECTED for one. Exits 1 if any of that fails.
  *
  *   .ci/crash-harness                               (10,000 messages, 5 kills: what .ci/run runs)
  *   .ci/crash-harness --kills 25                    (long)
@@ -92,6 +101,7 @@ public final class CrashHarness {
             drain(gateway);
             reconciled = reconcile(ledger, gateway, messages);
             gateway.stop();
+            reconciled &= auditHolds(ledger, gateway);
         } catch (Exception | Error failure) {
             // exits below: the partner threads would otherwise keep this JVM (and CI) waiting
             failure.printStackTrace();
@@ -283,6 +293,44 @@ public final class CrashHarness {
         problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
         System.out.println(problems.isEmpty() ? "RECONCILED: nothing lost, nothing duplicated" : "NOT RECONCILED: " + problems.size() + " problem(s)");
         return problems.isEmpty();
+    }
+
+    /**
+     * After the gateway has stopped: the audit log, appended to by every kill's victim, verifies
+     * against the checkpoints signed along the way (audit verify, as IG would run it); every receipt
+     * a partner was told was ACCEPTED was audited ACCEPTED; and no referral is audited both ACCEPTED
+     * and REJECTED (the harness sends referrals only, each accepted or refused whole).
+     */
+    private static boolean auditHolds(Ledger ledger, GatewayUnderTest gateway) throws Exception {
+        GatewayUnderTest.Command verify = gateway.command("audit", "verify");
+        String summary = verify.output().lines().filter(l -> l.contains("VERIFIED")).findFirst()
+                .orElse("no verdict printed (exit " + verify.exit() + "): " + verify.output().strip());
+        Set<String> accepted = new HashSet<>();
+        Set<String> rejected = new HashSet<>();
+        GatewaySettings settings = gateway.settings();
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.database().user(), settings.database().password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select event_type, receipt_id from audit_event "
+                     + "where event_type in ('ACCEPTED', 'REJECTED') and receipt_id is not null")) {
+            while (rows.next()) {
+                (rows.getString(1).equals("ACCEPTED") ? accepted : rejected).add(rows.getString(2));
+            }
+        }
+        long both = accepted.stream().filter(rejected::contains).count();
+        long unaudited = ledger.all().values().stream()
+                .filter(sent -> sent.outcome() == Ledger.Outcome.ACCEPTED && !accepted.contains(sent.receiptId())).count();
+        System.out.println();
+        System.out.println("audit log (after the gateway stopped)");
+        System.out.println("  " + summary);
+        System.out.printf("  receipts audited ACCEPTED           %6d%n", accepted.size());
+        System.out.printf("  told ACCEPTED, not audited so       %6d%n", unaudited);
+        System.out.printf("  audited both ACCEPTED and REJECTED  %6d%n", both);
+        boolean holds = verify.exit() == 0 && unaudited == 0 && both == 0;
+        System.out.println(holds ? "AUDIT HOLDS: it verifies, and says what the partners were told"
+                : "AUDIT DOES NOT HOLD: " + (verify.exit() == 0 ? "" : "the log does not verify; ")
+                        + (unaudited == 0 ? "" : unaudited + " accepted receipt(s) never audited ACCEPTED; ")
+                        + (both == 0 ? "" : both + " receipt(s) audited both ACCEPTED and REJECTED"));
+        return holds;
     }
 
     private static Map<String, String> options(String[] args) {

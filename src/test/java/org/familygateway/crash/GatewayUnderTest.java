@@ -86,6 +86,21 @@ final class GatewayUnderTest {
         process.waitFor();
     }
 
+    /** What a command of the packaged gateway ({@code java -jar ... audit verify}, say) printed, and its exit code. */
+    record Command(int exit, String output) {
+    }
+
+    /** Runs a command of the jar against this gateway's configuration and data, and waits for it. */
+    Command command(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        overrides.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
+        Process run = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Command(run.waitFor(), output);
+    }
+
     long queueDepth(String queue) throws IOException, InterruptedException {
         return (long) Metrics.scrape(Integer.parseInt(overrides.get("operations.port")))
                 .value("fg_queue_depth{queue=\"" + queue + "\"}").orElse(-1);
