@@ -103,6 +103,8 @@ public final class Admissions {
             throw new UncheckedIOException("cannot read the submitted message", e);
         } catch (Rejection rejection) {
             chunks.close();
+            // the receipt, the audit entry and the quarantined copy name the partner's own id for it, where it was read
+            rejection.senderMessageId().ifPresent(id -> in.setHeader(Headers.SENDER_MESSAGE_ID, id));
             rejection.records().ifPresent(tally -> auditRejectedRecords(in.getHeaders(), tally.listed()));
             throw rejection;
         } catch (RuntimeException e) {

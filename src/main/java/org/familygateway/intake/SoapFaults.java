@@ -65,7 +65,7 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
             return;
         }
         Rejection rejection = SoapFailures.reasonFor(failure);
-        Map<String, Object> headers = headersOf(request);
+        Map<String, Object> headers = headersOf(request, routed);
         Rejections.describe(rejection, headers);
         if (rejection instanceof GatewayBusy busy) {
             // nothing was taken, so there is nothing to quarantine; the partner is told when to come back
@@ -139,7 +139,11 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         return fault;
     }
 
-    private static Map<String, Object> headersOf(Message request) {
+    /**
+     * What the audit entry, the quarantined copy and the receipt say of the request: what CXF captured
+     * of it and, once the route has read the message, the sender's own id for it.
+     */
+    private static Map<String, Object> headersOf(Message request, org.apache.camel.Exchange routed) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(Headers.CHANNEL, ChannelType.SOAP.value());
         Instant receivedAt = request == null ? null : (Instant) request.get(CaptureRequest.RECEIVED_AT);
@@ -153,10 +157,10 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
             if (partner instanceof Partner p) {
                 headers.put(Headers.PARTNER_ID, p.id());
             }
-            Object senderMessageId = request.get(SoapSubmissions.SENDER_MESSAGE_ID);
-            if (senderMessageId != null) {
-                headers.put(Headers.SENDER_MESSAGE_ID, senderMessageId);
-            }
+        }
+        Object senderMessageId = routed == null ? null : routed.getMessage().getHeader(Headers.SENDER_MESSAGE_ID);
+        if (senderMessageId != null) {
+            headers.put(Headers.SENDER_MESSAGE_ID, senderMessageId);
         }
         return headers;
     }

@@ -30,8 +30,6 @@ import org.familygateway.validation.Submission;
  */
 public final class SoapSubmissions {
 
-    static final String SENDER_MESSAGE_ID = "familygateway.senderMessageId";
-
     private final Receipts receipts;
     private final MessageXml xml;
 

@@ -17,6 +17,7 @@ public class Rejection extends RuntimeException {
     private final String location;
     private final List<Rejection> further;
     private RecordTally records;
+    private String senderMessageId;
 
     public Rejection(ReasonCodeType code, String message) {
         this(code, message, null, null);
@@ -51,6 +52,20 @@ public class Rejection extends RuntimeException {
 
     public Optional<RecordTally> records() {
         return Optional.ofNullable(records);
+    }
+
+    /**
+     * The sender's own id for the refused message, when it was read, and valid, before the problem
+     * was found: the receipt, the audit entry and the quarantined copy then name it, so that a
+     * partner asking about its message finds it by the id it knows.
+     */
+    public Rejection withSenderMessageId(String messageId) {
+        this.senderMessageId = messageId;
+        return this;
+    }
+
+    public Optional<String> senderMessageId() {
+        return Optional.ofNullable(senderMessageId);
     }
 
     /** Every problem, this one first. */

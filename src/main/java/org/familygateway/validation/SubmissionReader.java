@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -59,17 +60,28 @@ public final class SubmissionReader {
         return read(in, deliveredBy, receivedOn, work, permit, ChunkSink.NONE);
     }
 
-    /** As above, each chunk of a share's accepted records also handed to {@code sink} as soon as it is written. */
+    /**
+     * As above, each chunk of a share's accepted records also handed to {@code sink} as soon as it is
+     * written. A refusal found after the message's own id was read names that id, if it is a valid one.
+     */
     public Submission read(InputStream in, String deliveredBy, LocalDate receivedOn, Path work, RecordPermit permit, ChunkSink sink) {
+        MessageIdRead messageId = new MessageIdRead();
+        try {
+            return read(in, new CheckContext(deliveredBy, receivedOn), work, permit, sink, messageId);
+        } catch (Rejection rejection) {
+            throw messageId.valid == null ? rejection : rejection.withSenderMessageId(messageId.valid);
+        }
+    }
+
+    private Submission read(InputStream in, CheckContext context, Path work, RecordPermit permit, ChunkSink sink, MessageIdRead messageId) {
         XMLStreamReader reader = null;
         try {
             reader = factory.createXMLStreamReader(in);
-            CheckContext context = new CheckContext(deliveredBy, receivedOn);
             String root = rootElement(reader);
             if (WHOLE_MESSAGES.contains(root)) {
-                return whole(reader, root, context);
+                return whole(reader, root, context, messageId);
             }
-            return share(reader, context, work, permit, sink);
+            return share(reader, context, work, permit, sink, messageId);
         } catch (XMLStreamException e) {
             throw DocumentCheck.malformed(e);
         } catch (SAXException e) {
@@ -109,9 +121,11 @@ public final class SubmissionReader {
         throw new Rejection(ReasonCodeType.XML_MALFORMED, "the message holds no XML element");
     }
 
-    private Submission whole(XMLStreamReader reader, String type, CheckContext context) throws XMLStreamException, SAXException {
+    private Submission whole(XMLStreamReader reader, String type, CheckContext context, MessageIdRead read)
+            throws XMLStreamException, SAXException {
         check.begin(reader, context, Map.of());
         String messageId = element(reader, reader.getEventType(), "MessageId");
+        read.found(messageId);
         if (reader.getLocation().getCharacterOffset() > maxWholeMessageChars) {
             throw new Rejection(ReasonCodeType.MESSAGE_TOO_LARGE, "a " + type + " may not be larger than " + maxWholeMessageChars + " bytes");
         }
@@ -122,13 +136,14 @@ public final class SubmissionReader {
         return Submission.whole(type, messageId);
     }
 
-    private Submission share(XMLStreamReader reader, CheckContext context, Path work, RecordPermit permit, ChunkSink sink)
-            throws XMLStreamException, SAXException, IOException {
+    private Submission share(XMLStreamReader reader, CheckContext context, Path work, RecordPermit permit, ChunkSink sink,
+            MessageIdRead read) throws XMLStreamException, SAXException, IOException {
         if (reader.getAttributeCount() > 0) {
             throw new Rejection(ReasonCodeType.SCHEMA_INVALID, "InformationShare takes no attributes", "/InformationShare");
         }
         Map<String, String> namespaces = declaredNamespaces(reader);
         ShareHeader header = header(reader, context, namespaces);
+        read.found(header.messageId());
         try (ShareSpool spool = new ShareSpool(work, header.text(), chunkSize, maxListedRejections, header.messageId(), sink);
                 ShareRecords records = new ShareRecords(context, namespaces, spool, permit)) {
             for (int event = nextElement(reader); event == XMLStreamConstants.START_ELEMENT; event = nextElement(reader)) {
@@ -212,6 +227,18 @@ public final class SubmissionReader {
             } catch (XMLStreamException ignored) {
                 // nothing to release that matters
             }
+        }
+    }
+
+    /** The message's own id, once read: kept only if it has the shape the schema gives message ids. */
+    private static final class MessageIdRead {
+
+        private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+
+        private String valid;
+
+        void found(String messageId) {
+            valid = messageId != null && MESSAGE_ID.matcher(messageId).matches() ? messageId : null;
         }
     }
 

@@ -28,14 +28,17 @@ import org.familygateway.testing.FamilyTeam;
 import org.familygateway.testing.TestDatabases;
 
 /**
- * Starts the packaged gateway, drives referrals over SOAP and SFTP at it, SIGKILLs it at random
+ * Starts the packaged gateway, drives referrals over SOAP and SFTP at it (one in 50 made to be
+ * refused: a concern dated in the future, or a postcode never issued), SIGKILLs it at random
  * moments spread over the load (the k-th of n kills once about k/(n+1) of the messages have settled,
- * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then reconciles: every message a partner
- * was told was accepted (or whose resend was refused as REPLAYED after the first answer was lost) is
- * on family-team.cases exactly once, or quarantined with a reason; no case is there twice; nothing
- * is there that no partner sent. Then, the gateway stopped, the audit log must verify against the
- * checkpoints signed during the run, and say what partners were told: ACCEPTED for every receipt
- * they got, and never both ACCEPTED and REJECTED for one. Exits 1 if any of that fails.
+ * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then
+ * reconciles: every message a partner was told was accepted (or whose resend was refused as REPLAYED
+ * after the first answer was lost) is on family-team.cases exactly once, or quarantined with a
+ * reason; every message made to be refused was refused for its reason and is in quarantine with it,
+ * never on the family team's queue; no case is there twice; nothing is there that no partner sent.
+ * Then, the gateway stopped, the audit log must verify against the checkpoints signed during the
+ * run, and say what partners were told: ACCEPTED for every ACCEPTED receipt they got, REJECTED for
+ * every REJECTED one, and never both for one. Exits 1 if any of that fails.
  *
  *   .ci/crash-harness                               (10,000 messages, 5 kills: what .ci/run runs)
  *   .ci/crash-harness --kills 25                    (long)
@@ -57,6 +60,7 @@ public final class CrashHarness {
         int messages = Integer.parseInt(options.getOrDefault("messages", "10000"));
         int kills = Integer.parseInt(options.getOrDefault("kills", "5"));
         int sftpEvery = Integer.parseInt(options.getOrDefault("sftp-every", "5"));
+        int refuseEvery = Integer.parseInt(options.getOrDefault("refuse-every", "50"));
         int partnerThreads = Integer.parseInt(options.getOrDefault("partners", "8"));
         boolean external = options.getOrDefault("broker", "embedded").equals("external");
         TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(java.util.Locale.ROOT));
@@ -68,15 +72,15 @@ public final class CrashHarness {
                 database == TestDatabases.Kind.H2 ? Map.of() : TestDatabases.overrides(database, home));
         boolean reconciled = false;
         try {
-            System.out.printf("crash harness: %d messages (1 in %d by SFTP) from %d partner threads, %d kills, %s broker, %s database, "
-                    + "seed %d; gateway state under %s%n", messages, sftpEvery, partnerThreads, kills,
+            System.out.printf("crash harness: %d messages (1 in %d by SFTP, 1 in %d made to be refused) from %d partner threads, %d kills, "
+                    + "%s broker, %s database, seed %d; gateway state under %s%n", messages, sftpEvery, refuseEvery, partnerThreads, kills,
                     external ? "external (killed too)" : "embedded", database == TestDatabases.Kind.H2 ? "embedded H2" : "PostgreSQL", seed, home);
             System.out.printf("started in %d ms%n", gateway.start().toMillis());
             Ledger ledger = new Ledger();
             Partners partners = new Partners(gateway.settings(), ledger);
             Instant began = Instant.now();
             ExecutorService senders = Executors.newFixedThreadPool(partnerThreads);
-            List<Future<?>> sending = send(senders, partners, messages, sftpEvery, partnerThreads);
+            List<Future<?>> sending = send(senders, partners, messages, sftpEvery, refuseEvery, partnerThreads);
             for (int k = 1; k <= kills; k++) {
                 // kills spread over the whole load: the k-th once about k/(kills+1) of the messages have settled
                 int spacing = messages / (kills + 1);
@@ -115,16 +119,24 @@ public final class CrashHarness {
         System.exit(reconciled ? 0 : 1);
     }
 
-    private static List<Future<?>> send(ExecutorService senders, Partners partners, int messages, int sftpEvery, int threads) {
+    /**
+     * Sends message i by SFTP when i is a multiple of {@code sftpEvery}, by SOAP otherwise; one in
+     * each block of {@code refuseEvery} is made to be refused, at an offset that moves from block to
+     * block so that refusals come by both channels, of both kinds in turn.
+     */
+    private static List<Future<?>> send(ExecutorService senders, Partners partners, int messages, int sftpEvery, int refuseEvery, int threads) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> sending = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             sending.add(senders.submit(() -> {
                 for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+                    int block = i / refuseEvery;
+                    Partners.Kind kind = i % refuseEvery != block % refuseEvery ? Partners.Kind.GOOD
+                            : block % 2 == 0 ? Partners.Kind.CONCERN_IN_THE_FUTURE : Partners.Kind.POSTCODE_NOT_ISSUED;
                     if (i % sftpEvery == 0) {
-                        partners.sendBySftp();
+                        partners.sendBySftp(kind);
                     } else {
-                        partners.sendBySoap();
+                        partners.sendBySoap(kind);
                     }
                 }
                 return null;
@@ -234,6 +246,7 @@ public final class CrashHarness {
             }
         }
         Map<Ledger.Outcome, Integer> outcomes = new HashMap<>();
+        int refusedAsMeant = 0;
         int missing = 0;
         int quarantinedOnly = 0;
         int earlierReceipt = 0;
@@ -242,6 +255,22 @@ public final class CrashHarness {
             Ledger.Sent sent = e.getValue();
             outcomes.merge(sent.outcome(), 1, Integer::sum);
             int found = casesByMessage.getOrDefault(e.getKey(), java.util.Set.of()).size();
+            if (sent.expected() != null) {
+                // made to be refused: refused for that reason, quarantined with it, and never on the family team's queue
+                if (sent.outcome() != Ledger.Outcome.REJECTED || !sent.expected().equals(sent.reason())) {
+                    problems.add("NOT REFUSED AS IT SHOULD BE: " + sent.channel() + " message " + e.getKey() + " made to be refused as "
+                            + sent.expected() + " was answered " + sent.outcome() + (sent.reason() == null ? "" : " " + sent.reason()));
+                } else if (!sent.expected().equals(quarantinedByMessage.get(e.getKey()))) {
+                    problems.add("NOT QUARANTINED: " + sent.channel() + " message " + e.getKey() + " refused as " + sent.reason()
+                            + " is not in quarantine with that reason (" + quarantinedByMessage.get(e.getKey()) + ")");
+                } else {
+                    refusedAsMeant++;
+                }
+                if (found > 0) {
+                    problems.add("refused " + e.getKey() + " (" + sent.reason() + ") reached the family team");
+                }
+                continue;
+            }
             if (sent.outcome() == Ledger.Outcome.REJECTED) {
                 System.out.printf("  rejected: %s message %s after %d attempt(s): %s%n", sent.channel(), e.getKey(), sent.attempts(),
                         sent.reason());
@@ -283,6 +312,8 @@ public final class CrashHarness {
         System.out.printf("  accepted, receipt lost in a crash  %6d  (the resend was refused as REPLAYED)%n",
                 outcomes.getOrDefault(Ledger.Outcome.ACCEPTED_RECEIPT_LOST, 0));
         System.out.printf("  rejected                           %6d%n", outcomes.getOrDefault(Ledger.Outcome.REJECTED, 0));
+        System.out.printf("  made to be refused                 %6d%n", ledger.all().values().stream().filter(s -> s.expected() != null).count());
+        System.out.printf("  refused so, quarantined with why   %6d%n", refusedAsMeant);
         System.out.printf("  case versions on family-team.cases %6d  (one case per household, a version per change)%n", cases);
         System.out.printf("  accepted and quarantined instead   %6d%n", quarantinedOnly);
         System.out.printf("  case names an earlier delivery     %6d  (a resend after a crash; the broker kept the first copy)%n",
@@ -298,8 +329,9 @@ public final class CrashHarness {
     /**
      * After the gateway has stopped: the audit log, appended to by every kill's victim, verifies
      * against the checkpoints signed along the way (audit verify, as IG would run it); every receipt
-     * a partner was told was ACCEPTED was audited ACCEPTED; and no referral is audited both ACCEPTED
-     * and REJECTED (the harness sends referrals only, each accepted or refused whole).
+     * a partner was told was ACCEPTED was audited ACCEPTED, every one it was told was REJECTED
+     * audited REJECTED; and no referral is audited both ACCEPTED and REJECTED (the harness sends
+     * referrals only, each accepted or refused whole).
      */
     private static boolean auditHolds(Ledger ledger, GatewayUnderTest gateway) throws Exception {
         GatewayUnderTest.Command verify = gateway.command("audit", "verify");
@@ -319,16 +351,21 @@ public final class CrashHarness {
         long both = accepted.stream().filter(rejected::contains).count();
         long unaudited = ledger.all().values().stream()
                 .filter(sent -> sent.outcome() == Ledger.Outcome.ACCEPTED && !accepted.contains(sent.receiptId())).count();
+        long refusalsUnaudited = ledger.all().values().stream()
+                .filter(sent -> sent.outcome() == Ledger.Outcome.REJECTED && !rejected.contains(sent.receiptId())).count();
         System.out.println();
         System.out.println("audit log (after the gateway stopped)");
         System.out.println("  " + summary);
         System.out.printf("  receipts audited ACCEPTED           %6d%n", accepted.size());
         System.out.printf("  told ACCEPTED, not audited so       %6d%n", unaudited);
+        System.out.printf("  receipts audited REJECTED           %6d%n", rejected.size());
+        System.out.printf("  told REJECTED, not audited so       %6d%n", refusalsUnaudited);
         System.out.printf("  audited both ACCEPTED and REJECTED  %6d%n", both);
-        boolean holds = verify.exit() == 0 && unaudited == 0 && both == 0;
+        boolean holds = verify.exit() == 0 && unaudited == 0 && refusalsUnaudited == 0 && both == 0;
         System.out.println(holds ? "AUDIT HOLDS: it verifies, and says what the partners were told"
                 : "AUDIT DOES NOT HOLD: " + (verify.exit() == 0 ? "" : "the log does not verify; ")
                         + (unaudited == 0 ? "" : unaudited + " accepted receipt(s) never audited ACCEPTED; ")
+                        + (refusalsUnaudited == 0 ? "" : refusalsUnaudited + " refusal receipt(s) never audited REJECTED; ")
                         + (both == 0 ? "" : both + " receipt(s) audited both ACCEPTED and REJECTED"));
         return holds;
     }

@@ -1,12 +1,12 @@
 package org.familygateway.crash;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the partners know: for each message id they sent, on which channel, how it ended, and the
- * receipt ids of the ACCEPTED receipts they got.
+ * What the partners know: for each message id they sent, on which channel, how it ended, the
+ * receipt id of the last answer they got, and, for a message made to be refused, the reason the
+ * gateway must give.
  */
 final class Ledger {
 
@@ -15,28 +15,25 @@ final class Ledger {
         ACCEPTED,
         /** An attempt's answer was lost (the gateway died); a resend was refused as REPLAYED: an earlier attempt was accepted. */
         ACCEPTED_RECEIPT_LOST,
-        /** Refused for a reason of its own (not expected here). */
+        /** Refused: with the reason it was made to be refused for, or for a reason of its own (not expected). */
         REJECTED
     }
 
-    record Sent(String channel, Outcome outcome, String receiptId, int attempts, String reason) {
+    /**
+     * @param receiptId the receipt of the answer (ACCEPTED or REJECTED); none when it was lost
+     * @param reason    the reason code of a refusal
+     * @param expected  the reason code the gateway must refuse it for; none for a message to accept
+     */
+    record Sent(String channel, Outcome outcome, String receiptId, int attempts, String reason, String expected) {
     }
 
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
-    private final Set<String> acceptedReceipts = ConcurrentHashMap.newKeySet();
 
     void record(String messageId, Sent outcome) {
         sent.put(messageId, outcome);
-        if (outcome.receiptId() != null) {
-            acceptedReceipts.add(outcome.receiptId());
-        }
     }
 
     Map<String, Sent> all() {
         return sent;
-    }
-
-    Set<String> acceptedReceipts() {
-        return acceptedReceipts;
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,10 +30,40 @@ import org.familygateway.trust.SshKeys;
 
 /**
  * Partners as real ones behave when the gateway dies under them: each message is sent until a
- * definite answer comes back (a connection refused, reset or timed out, or RETRY_LATER, means send
- * it again under the same message id, freshly signed), over SOAP (the school) or SFTP (the police).
+ * definite answer comes back (a connection refused, reset or timed out, a fault with no receipt, or
+ * RETRY_LATER, means send it again under the same message id, freshly signed), over SOAP (the
+ * school) or SFTP (the police). Some messages are made to be refused, as a real partner's
+ * sometimes are: signed and well formed, but with a fault the gateway's checks must name.
  */
 final class Partners {
+
+    /** What a message is made to be: a referral to accept, or one the gateway must refuse for the reason named. */
+    enum Kind {
+        GOOD(null),
+        /** A concern observed a month from now. */
+        CONCERN_IN_THE_FUTURE(ReasonCodeType.DATE_IN_FUTURE),
+        /** A postcode of the right shape whose inward letters no postcode uses ("C"). */
+        POSTCODE_NOT_ISSUED(ReasonCodeType.INVALID_POSTCODE);
+
+        final ReasonCodeType refusedFor;
+
+        Kind(ReasonCodeType refusedFor) {
+            this.refusedFor = refusedFor;
+        }
+
+        ReferralType applyTo(ReferralType referral) {
+            switch (this) {
+                case CONCERN_IN_THE_FUTURE -> referral.getConcern().get(0).setObservedOn(LocalDate.now(ZoneOffset.UTC).plusDays(30));
+                case POSTCODE_NOT_ISSUED -> referral.getHousehold().getAddress().setPostcode("NR1 2CB");
+                case GOOD -> { }
+            }
+            return referral;
+        }
+
+        String expected() {
+            return refusedFor == null ? null : refusedFor.value();
+        }
+    }
 
     private static final PartnerIdentity SCHOOL = TestGateway.partner("example-school");
     private static final PartnerIdentity POLICE = TestGateway.partner("example-police");
@@ -50,18 +82,19 @@ final class Partners {
         this.anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
     }
 
-    void sendBySoap() {
-        ReferralType referral = Examples.referralAboutAFamilyOfItsOwn();
+    void sendBySoap(Kind kind) {
+        ReferralType referral = kind.applyTo(Examples.referralAboutAFamilyOfItsOwn());
         RawSoap soap = new RawSoap(settings.soap().address(), anchors);
         boolean answerLost = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 RawSoap.Response response = soap.post(soap.signedEnvelope(Examples.xml(referral), SCHOOL));
                 ReceiptType receipt = response.status() == 200 ? response.acknowledgement() : response.rejection();
-                if (settle(referral.getMessageId(), "SOAP", receipt, attempt, answerLost)) {
+                if (settle(referral.getMessageId(), "SOAP", receipt, attempt, answerLost, kind)) {
                     return;
                 }
-            } catch (RuntimeException connectionFailed) {
+            } catch (RuntimeException | AssertionError connectionFailedOrNoReceipt) {
+                // no answer, or a fault that carries no receipt (the gateway could not issue one): send it again
                 answerLost = true;
             }
             retries.incrementAndGet();
@@ -69,8 +102,8 @@ final class Partners {
         }
     }
 
-    void sendBySftp() {
-        ReferralType referral = Examples.referralAboutAFamilyOfItsOwn("example-police", "Example Constabulary", AgencyKindType.POLICE);
+    void sendBySftp(Kind kind) {
+        ReferralType referral = kind.applyTo(Examples.referralAboutAFamilyOfItsOwn("example-police", "Example Constabulary", AgencyKindType.POLICE));
         boolean answerLost = false;
         try (SftpPartnerClient police = new SftpPartnerClient(settings.sftp().host(), settings.sftp().port(),
                 SshKeys.publicKey(Path.of(settings.sftp().hostKey() + ".pub")), POLICE)) {
@@ -79,7 +112,7 @@ final class Partners {
                 try {
                     police.upload(name, CmsFiles.sign(Examples.xml(referral), POLICE.signingKey(), POLICE.signingCertificate()));
                     Optional<ReceiptType> receipt = awaitReceipt(police, name);
-                    if (receipt.isPresent() && settle(referral.getMessageId(), "SFTP", receipt.get(), attempt, answerLost)) {
+                    if (receipt.isPresent() && settle(referral.getMessageId(), "SFTP", receipt.get(), attempt, answerLost, kind)) {
                         return;
                     }
                     answerLost |= receipt.isEmpty();
@@ -95,9 +128,9 @@ final class Partners {
     }
 
     /** True when the answer is final, and then it is in the ledger. */
-    private boolean settle(String messageId, String channel, ReceiptType receipt, int attempts, boolean answerLost) {
+    private boolean settle(String messageId, String channel, ReceiptType receipt, int attempts, boolean answerLost, Kind kind) {
         if (receipt.getOutcome() == OutcomeType.ACCEPTED) {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED, receipt.getReceiptId(), attempts, null));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED, receipt.getReceiptId(), attempts, null, kind.expected()));
             return true;
         }
         if (receipt.getOutcome() == OutcomeType.RETRY_LATER) {
@@ -105,9 +138,10 @@ final class Partners {
         }
         ReasonCodeType reason = receipt.getReason().get(0).getCode();
         if (reason == ReasonCodeType.REPLAYED && answerLost) {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED_RECEIPT_LOST, null, attempts, null));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED_RECEIPT_LOST, null, attempts, null, kind.expected()));
         } else {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.REJECTED, null, attempts, reason.value()));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.REJECTED, receipt.getReceiptId(), attempts, reason.value(),
+                    kind.expected()));
         }
         return true;
     }

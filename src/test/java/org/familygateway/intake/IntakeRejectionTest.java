@@ -57,7 +57,9 @@ class IntakeRejectionTest {
 
         RawSoap.Response response = gateway.rawSoap().post(envelope);
 
-        assertSoapRejected(response, envelope, ReasonCodeType.SECURITY_HEADER_MISSING);
+        ReceiptType receipt = assertSoapRejected(response, envelope, ReasonCodeType.SECURITY_HEADER_MISSING);
+        // nobody vouches for what an unsigned message says about itself: neither receipt, audit nor quarantine names its id
+        assertThat(receipt.getMessageId()).isNull();
     }
 
     @Test
@@ -156,8 +158,24 @@ class IntakeRejectionTest {
         ReceiptType receipt = uploadAsPolice("no-consent.p7m", file);
 
         assertSftpRejected(receipt, file, ReasonCodeType.SCHEMA_INVALID);
-        assertThat(receipt.getMessageId()).isNull();
         assertThat(receipt.getReason().get(0).getLocation()).startsWith("/Referral/");
+        assertNamesTheSendersId(receipt, referral.getMessageId());
+    }
+
+    @Test
+    void a_soap_message_refused_by_its_checks_is_found_by_the_id_its_sender_gave_it() {
+        ReferralType referral = Examples.referral();
+        String future = Examples.text(referral).replace("<ObservedOn>2026-10-20</ObservedOn>", "<ObservedOn>2099-01-01</ObservedOn>");
+        byte[] envelope = gateway.rawSoap().signedEnvelope(future.getBytes(StandardCharsets.UTF_8), SCHOOL);
+
+        ReceiptType receipt = assertSoapRejected(gateway.rawSoap().post(envelope), envelope, ReasonCodeType.DATE_IN_FUTURE);
+
+        assertNamesTheSendersId(receipt, referral.getMessageId());
+    }
+
+    /** The receipt names the sender's id for the message (and assertRejected saw the audit entry and the quarantined copy agree). */
+    private static void assertNamesTheSendersId(ReceiptType receipt, String messageId) {
+        assertThat(receipt.getMessageId()).isEqualTo(messageId);
     }
 
     @Test
@@ -209,11 +227,15 @@ class IntakeRejectionTest {
         List<AuditEvent> events = gateway.audit().forReceipt(receiptId);
         assertThat(types(events)).contains(AuditEventType.RECEIVED, AuditEventType.REJECTED, AuditEventType.QUARANTINED,
                 AuditEventType.RECEIPT_SENT).doesNotContain(AuditEventType.ACCEPTED, AuditEventType.FORWARDED);
-        assertThat(events).filteredOn(e -> e.type() == AuditEventType.REJECTED).singleElement()
-                .satisfies(e -> assertThat(e.entry().reasonCode()).isEqualTo(reason.value()));
+        // the refusal's audit entry and quarantined copy name the sender's id for the message exactly when the receipt does
+        assertThat(events).filteredOn(e -> e.type() == AuditEventType.REJECTED).singleElement().satisfies(e -> {
+            assertThat(e.entry().reasonCode()).isEqualTo(reason.value());
+            assertThat(e.entry().senderMessageId()).isEqualTo(receipt.getMessageId());
+        });
 
         Delivered quarantined = gateway.familyTeam().quarantined(receiptId, Duration.ofSeconds(10));
         assertThat(quarantined.property("fgReasonCode")).isEqualTo(reason.value());
+        assertThat(quarantined.property("fgSenderMessageId")).isEqualTo(receipt.getMessageId());
         assertThat(quarantined.body()).as("quarantined exactly as received").isEqualTo(sent);
     }
 

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import org.familygateway.model.RecordRejection;
 import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ReasonCodeType;
+import org.familygateway.model.v1.ReferralType;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.Shares;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,18 @@ class SubmissionReaderTest {
                 .replace("9434765919", "9434765918").replace("NR1 2AB", "NR1 2CB");
         assertThat(reject(xml).problems()).extracting(Rejection::code)
                 .contains(ReasonCodeType.INVALID_UPN, ReasonCodeType.INVALID_NHS_NUMBER, ReasonCodeType.INVALID_POSTCODE);
+    }
+
+    @Test
+    void a_refusal_found_after_the_message_id_names_it_but_never_an_id_the_schema_refuses() {
+        ReferralType referral = Examples.referral();
+        String future = Examples.text(referral).replace("<ObservedOn>2026-10-20</ObservedOn>", "<ObservedOn>2027-01-01</ObservedOn>");
+        assertThat(reject(future).senderMessageId()).contains(referral.getMessageId());
+
+        String badId = future.replace(referral.getMessageId(), "not an id: spaces and a name, Sam Example");
+        Rejection refused = reject(badId);
+        assertThat(refused.problems()).extracting(Rejection::code).contains(ReasonCodeType.SCHEMA_INVALID);
+        assertThat(refused.senderMessageId()).isEmpty();
     }
 
     @Test
