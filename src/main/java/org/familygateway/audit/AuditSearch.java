@@ -42,6 +42,13 @@ public final class AuditSearch {
             sql.append(" and exists (select 1 from audit_subject s where s.event_id = e.id and s.pseudonym = ?)");
             parameters.add(filter.subject());
         }
+        if (filter.message() != null) {
+            // every step of each delivery the id names: RECEIVED and VERIFIED come before the message is read, so carry no message id
+            sql.append(" and e.receipt_id in (select f.receipt_id from audit_event f where f.sender_message_id = ?"
+                    + " union select f.receipt_id from audit_event f where f.receipt_id = ?)");
+            parameters.add(filter.message());
+            parameters.add(filter.message());
+        }
         sql.append(" order by leaf_index desc fetch first ").append(Math.max(1, limit)).append(" rows only");
         return query(sql.toString(), parameters);
     }

@@ -38,7 +38,7 @@ final class SearchPage implements Page {
         if (web.method().equals("POST")) {
             String subject = subjects.pseudonymOf(web.param("subjectKind"), web.param("subjectIdentifier"));
             Map<String, String> query = new LinkedHashMap<>();
-            for (String name : List.of("from", "to", "partner", "agreement", "type", "outcome")) {
+            for (String name : List.of("from", "to", "partner", "agreement", "type", "outcome", "message")) {
                 query.put(name, web.param(name));
             }
             query.put("subject", subject != null ? subject : web.param("subject"));
@@ -48,7 +48,8 @@ final class SearchPage implements Page {
         }
         String type = web.param("type");
         SearchFilter filter = new SearchFilter(web.date("from"), web.date("to"), web.param("partner"), web.param("agreement"),
-                type == null ? null : AuditEventType.valueOf(type), web.param("outcome"), Subjects.checked(web.param("subject")));
+                type == null ? null : AuditEventType.valueOf(type), web.param("outcome"), Subjects.checked(web.param("subject")),
+                web.param("message"));
         List<AuditEvent> found = search.search(filter, LIMIT);
         access.viewed(web, "search: " + filter.describe(), filter.subject());
         web.html(HttpStatus.OK_200, Html.page("Search the audit log", web.session, form(web, filter)
@@ -64,7 +65,8 @@ final class SearchPage implements Page {
                 + "<label>Partner <select name=\"partner\">" + Html.options(search.partners(), f.partner()) + "</select></label>"
                 + "<label>Agreement <input name=\"agreement\" value=\"" + Html.esc(f.agreement()) + "\"></label>"
                 + "<label>Event <select name=\"type\" id=\"type\">" + Html.options(types, f.type() == null ? null : f.type().name()) + "</select></label>"
-                + "<label>Outcome <select name=\"outcome\">" + Html.options(OUTCOMES, f.outcome()) + "</select></label><br>"
+                + "<label>Outcome <select name=\"outcome\">" + Html.options(OUTCOMES, f.outcome()) + "</select></label>"
+                + "<label>Message or receipt id <input name=\"message\" id=\"message\" value=\"" + Html.esc(f.message()) + "\"></label><br>"
                 + Subjects.fields()
                 + (f.subject() == null ? "" : " <span class=\"note\">searching for subject <code id=\"subject\">" + Html.esc(f.subject())
                 + "</code></span><input type=\"hidden\" name=\"subject\" value=\"" + Html.esc(f.subject()) + "\">")

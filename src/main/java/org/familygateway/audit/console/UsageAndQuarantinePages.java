@@ -61,12 +61,13 @@ final class UsageAndQuarantinePages {
             var e = event.entry();
             rows.add(List.of("<a href=\"/entries/" + event.id() + "\">" + event.position() + "</a>", Html.esc(Html.time(event.occurredAt())),
                     Html.esc(e.type()), Html.esc(e.partnerId()), Html.esc(e.channel()), Html.esc(e.receiptId()),
-                    Html.esc(e.reasonCode()), Html.esc(e.detail())));
+                    Html.esc(e.senderMessageId()), Html.esc(e.reasonCode()), Html.esc(e.detail())));
         }
         access.viewed(web, "rejected and quarantined messages from " + from + " to " + to, null);
         web.html(HttpStatus.OK_200, Html.page("Rejected and quarantined messages", web.session, period(web, "/quarantine", from, to)
                 + "<p class=\"note\">The messages themselves are kept, exactly as received, on the queue gateway.quarantine.</p>"
-                + Html.table(List.of("position", "time", "event", "partner", "via", "receipt", "reason code", "reason"), rows, "rejections")));
+                + Html.table(List.of("position", "time", "event", "partner", "via", "receipt", "partner's message id", "reason code", "reason"),
+                        rows, "rejections")));
     }
 
     private static String period(Web web, String action, LocalDate from, LocalDate to) {

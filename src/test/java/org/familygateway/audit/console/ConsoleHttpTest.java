@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +26,7 @@ import org.familygateway.audit.AuditEventType;
 import org.familygateway.audit.AuditTrail;
 import org.familygateway.audit.CheckpointSigner;
 import org.familygateway.audit.Checkpoints;
+import org.familygateway.model.Headers;
 import org.familygateway.model.Pseudonyms;
 import org.familygateway.testing.Project;
 import org.familygateway.testing.TestDatabases;
@@ -108,6 +113,42 @@ class ConsoleHttpTest {
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(cookie(signedIn)).isNotEqualTo(before);
         assertThat(get("/search", before).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void a_search_by_the_id_a_partner_quotes_finds_every_step_of_the_deliveries_it_names() throws Exception {
+        String refused = UUID.randomUUID().toString();
+        String sentAgain = UUID.randomUUID().toString();
+        String another = UUID.randomUUID().toString();
+        deliver(refused, "school-42", AuditEventType.REJECTED);
+        deliver(sentAgain, "school-42", AuditEventType.ACCEPTED);
+        deliver(another, "school-43", AuditEventType.ACCEPTED);
+        String session = signIn();
+
+        // by the partner's own message id: both deliveries under it, each with the steps before the message was read
+        String byMessageId = get("/search?message=school-42", session).body();
+        assertThat(byMessageId).contains("<p id=\"result-count\">4 entries.").contains(refused).contains(sentAgain).doesNotContain(another);
+        // by the receipt id the gateway gave one of them
+        String byReceipt = get("/search?message=" + refused, session).body();
+        assertThat(byReceipt).contains("<p id=\"result-count\">2 entries.").contains(refused).doesNotContain(sentAgain);
+        assertThat(get("/search?message=school-44", session).body()).contains("<p id=\"result-count\">0 entries.");
+        assertThat(audit.latest(1).get(0).entry().detail()).contains("message=school-44");
+        // the list of refusals names the partner's id for each
+        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        assertThat(get("/quarantine?from=" + today + "&to=" + today, session).body()).contains("<td>" + refused + "</td><td>school-42</td>");
+    }
+
+    /** A delivery's audit entries: RECEIVED (before the message is read, so without its id), then how it ended. */
+    private void deliver(String receiptId, String messageId, AuditEventType outcome) {
+        Map<String, Object> headers = new HashMap<>(Map.of(Headers.RECEIPT_ID, receiptId, Headers.PARTNER_ID, "example-school",
+                Headers.CHANNEL, "SOAP"));
+        audit.record(AuditEventType.RECEIVED, headers);
+        headers.put(Headers.SENDER_MESSAGE_ID, messageId);
+        if (outcome == AuditEventType.REJECTED) {
+            headers.put(Headers.REASON_CODE, "DATE_IN_FUTURE");
+            headers.put(Headers.REASON_MESSAGE, "a concern observed after the day the message was received");
+        }
+        audit.record(outcome, headers);
     }
 
     private String signIn() throws Exception {
