@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.familygateway.testing.FreePorts;
 import org.familygateway.testing.Project;
@@ -35,6 +37,7 @@ class PackagedGatewayIT {
     private static Process gateway;
     private static List<String> settings;
     private static int brokerPort;
+    private static String schoolsMessageId;
 
     @BeforeAll
     static void start_the_jar() throws Exception {
@@ -68,6 +71,9 @@ class PackagedGatewayIT {
     void a_partner_simulated_by_soap_gets_an_acknowledgement() throws Exception {
         String output = cli("simulate", "--as", "example-school", "--via", "soap");
         assertThat(output).contains("<Outcome>ACCEPTED</Outcome>").contains("<PartnerId>example-school</PartnerId>");
+        Matcher messageId = Pattern.compile("<MessageId>([^<]+)</MessageId>").matcher(output);
+        assertThat(messageId.find()).as(output).isTrue();
+        schoolsMessageId = messageId.group(1);
     }
 
     @Test
@@ -92,6 +98,10 @@ class PackagedGatewayIT {
     void information_governance_reads_the_audit_while_the_gateway_runs() throws Exception {
         String output = cli("audit", "--latest", "50");
         assertThat(output).contains("FORWARDED").contains("RECEIPT_SENT").contains("example-police").contains("example-school");
+        // the school quotes its own message id: every step of that delivery, and nothing of the police's
+        String school = cli("audit", "--message", schoolsMessageId);
+        assertThat(school).contains("RECEIVED").contains("ACCEPTED").contains("RECEIPT_SENT").contains("example-school")
+                .doesNotContain("example-police");
     }
 
     @Test
