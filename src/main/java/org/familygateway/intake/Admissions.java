@@ -95,6 +95,8 @@ public final class Admissions {
         exchange.setProperty(CHUNKS, chunks);
         try (InputStream content = content(in.getBody())) {
             submission = readers.get().read(content, partner(in), receivedOn, work.of(exchange), permit, chunks);
+            // named from here on, so that a refusal by the agreement or consent checks names it too
+            in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
             if (!submission.isShare()) {
                 consent = admitWhole(in, submission, permit, receivedOn);
             }
@@ -112,7 +114,6 @@ public final class Admissions {
             throw e;
         }
         in.setHeader(Headers.MESSAGE_TYPE, submission.type());
-        in.setHeader(Headers.SENDER_MESSAGE_ID, submission.senderMessageId());
         // set here whatever arrived with the message: only the gateway says which agreement and basis apply
         in.setHeader(Headers.AGREEMENT_ID, permit.agreementIds());
         in.setHeader(Headers.LAWFUL_BASIS, consent != null && consent.basis() != null ? consent.basis() : permit.lawfulBases());

@@ -165,11 +165,17 @@ class AgreementEnforcementTest {
         } else {
             assertThat(receipt.getReason()).isEmpty();
         }
+        // accepted or refused, the receipt and the audit name the partner's own id for the message
+        Matcher sent = MESSAGE_ID.matcher(text);
+        assertThat(sent.find()).isTrue();
+        assertThat(receipt.getMessageId()).isEqualTo(sent.group(1));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<AuditEntry> entries = gateway.audit().forReceipt(receipt.getReceiptId()).stream().map(AuditEvent::entry).toList();
             assertThat(entries).extracting(AuditEntry::type).contains(p.audited());
             if (p.reason() != null) {
                 assertThat(entries).filteredOn(e -> e.type() == AuditEventType.REJECTED).extracting(AuditEntry::reasonCode).contains(p.reason());
+                assertThat(entries).filteredOn(e -> e.type() == AuditEventType.REJECTED).extracting(AuditEntry::senderMessageId)
+                        .containsOnly(sent.group(1));
             }
             if (p.basis() != null) {
                 AuditEntry accepted = entries.stream().filter(e -> e.type() == AuditEventType.ACCEPTED).findFirst().orElseThrow();
