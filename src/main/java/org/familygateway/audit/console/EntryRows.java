@@ -10,7 +10,7 @@ import org.familygateway.audit.AuditEvent;
 final class EntryRows {
 
     static final List<String> HEADINGS = List.of("position", "time", "event", "outcome", "partner", "to", "agreement",
-            "lawful basis", "receipt", "reason");
+            "lawful basis", "receipt", "partner's message id", "reason");
 
     private EntryRows() {
     }
@@ -26,6 +26,7 @@ final class EntryRows {
                     Html.esc(e.type()), Html.esc(e.outcome()), Html.esc(e.partnerId()), Html.esc(e.recipient()),
                     Html.esc(e.agreementId()), Html.esc(e.lawfulBasis()),
                     event.purged() ? "<em>purged</em>" : Html.esc(e.receiptId()),
+                    event.purged() ? "<em>purged</em>" : Html.esc(e.senderMessageId()),
                     Html.esc(e.reasonCode() == null ? (e.actor() == null ? "" : "by " + e.actor()) : e.reasonCode())));
         }
         return Html.table(HEADINGS, rows, id);

@@ -128,6 +128,8 @@ class ConsoleHttpTest {
         // by the partner's own message id: both deliveries under it, each with the steps before the message was read
         String byMessageId = get("/search?message=school-42", session).body();
         assertThat(byMessageId).contains("<p id=\"result-count\">4 entries.").contains(refused).contains(sentAgain).doesNotContain(another);
+        // each row names the partner's id where the entry has it (RECEIVED, before the message is read, has none)
+        assertThat(byMessageId).contains("<td>" + refused + "</td><td>school-42</td>").contains("<td>" + refused + "</td><td></td>");
         // by the receipt id the gateway gave one of them
         String byReceipt = get("/search?message=" + refused, session).body();
         assertThat(byReceipt).contains("<p id=\"result-count\">2 entries.").contains(refused).doesNotContain(sentAgain);
