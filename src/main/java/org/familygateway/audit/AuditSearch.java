@@ -44,8 +44,7 @@ public final class AuditSearch {
         }
         if (filter.message() != null) {
             // every step of each delivery the id names: RECEIVED and VERIFIED come before the message is read, so carry no message id
-            sql.append(" and e.receipt_id in (select f.receipt_id from audit_event f where f.sender_message_id = ?"
-                    + " union select f.receipt_id from audit_event f where f.receipt_id = ?)");
+            sql.append(" and (e.receipt_id = ? or e.receipt_id in (select f.receipt_id from audit_event f where f.sender_message_id = ?))");
             parameters.add(filter.message());
             parameters.add(filter.message());
         }

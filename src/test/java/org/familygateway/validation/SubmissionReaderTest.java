@@ -85,7 +85,7 @@ class SubmissionReaderTest {
     @Test
     void a_refusal_found_after_the_message_id_names_it_but_never_an_id_the_schema_refuses() {
         ReferralType referral = Examples.referral();
-        String future = Examples.text(referral).replace("<ObservedOn>2026-10-20</ObservedOn>", "<ObservedOn>2027-01-01</ObservedOn>");
+        String future = Examples.text(referral).replace("<ObservedOn>2026-10-20</ObservedOn>", "<ObservedOn>2099-01-01</ObservedOn>");
         assertThat(reject(future).senderMessageId()).contains(referral.getMessageId());
 
         String badId = future.replace(referral.getMessageId(), "not an id: spaces and a name, Sam Example");
