@@ -96,12 +96,12 @@ class SubmissionReaderTest {
 
     @Test
     void a_date_in_the_future_is_refused_but_an_expiry_date_may_be() {
-        String future = Examples.text(Examples.referral()).replace("<ObservedOn>2026-10-20</ObservedOn>", "<ObservedOn>2027-01-01</ObservedOn>");
+        String future = Examples.text(Examples.referral()).replace("<ObservedOn>2026-10-20</ObservedOn>", "<ObservedOn>2099-01-01</ObservedOn>");
         Rejection rejection = reject(future);
         assertThat(rejection.code()).isEqualTo(ReasonCodeType.DATE_IN_FUTURE);
         assertThat(rejection.location()).hasValueSatisfying(l -> assertThat(l).startsWith("/Referral/Concern/ObservedOn"));
 
-        String expiry = Examples.text(Examples.referral()).replace("</Scope>", "</Scope><ExpiresOn>2027-10-28</ExpiresOn>");
+        String expiry = Examples.text(Examples.referral()).replace("</Scope>", "</Scope><ExpiresOn>2099-10-28</ExpiresOn>");
         assertThat(read(expiry.getBytes(StandardCharsets.UTF_8), "example-school").type()).isEqualTo("Referral");
     }
 
