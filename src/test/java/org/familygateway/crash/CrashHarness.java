@@ -29,7 +29,8 @@ import org.familygateway.testing.TestDatabases;
 
 /**
  * Starts the packaged gateway, drives referrals over SOAP and SFTP at it (one in 50 made to be
- * refused: a concern dated in the future, or a postcode never issued), SIGKILLs it at random
+ * refused: a concern dated in the future, or a postcode never issued), with the police's
+ * information shares about referred families among them by SFTP (one in 10), SIGKILLs it at random
  * moments spread over the load (the k-th of n kills once about k/(n+1) of the messages have settled,
  * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then
  * reconciles: every message a partner was told was accepted (or whose resend was refused as REPLAYED
@@ -61,6 +62,7 @@ public final class CrashHarness {
         int kills = Integer.parseInt(options.getOrDefault("kills", "5"));
         int sftpEvery = Integer.parseInt(options.getOrDefault("sftp-every", "5"));
         int refuseEvery = Integer.parseInt(options.getOrDefault("refuse-every", "50"));
+        int shareEvery = Integer.parseInt(options.getOrDefault("share-every", "10"));
         int partnerThreads = Integer.parseInt(options.getOrDefault("partners", "8"));
         boolean external = options.getOrDefault("broker", "embedded").equals("external");
         TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(java.util.Locale.ROOT));
@@ -72,15 +74,16 @@ public final class CrashHarness {
                 database == TestDatabases.Kind.H2 ? Map.of() : TestDatabases.overrides(database, home));
         boolean reconciled = false;
         try {
-            System.out.printf("crash harness: %d messages (1 in %d by SFTP, 1 in %d made to be refused) from %d partner threads, %d kills, "
-                    + "%s broker, %s database, seed %d; gateway state under %s%n", messages, sftpEvery, refuseEvery, partnerThreads, kills,
+            System.out.printf("crash harness: %d messages (1 in %d by SFTP, 1 in %d made to be refused, 1 in %d an information share) "
+                    + "from %d partner threads, %d kills, %s broker, %s database, seed %d; gateway state under %s%n", messages, sftpEvery,
+                    refuseEvery, shareEvery, partnerThreads, kills,
                     external ? "external (killed too)" : "embedded", database == TestDatabases.Kind.H2 ? "embedded H2" : "PostgreSQL", seed, home);
             System.out.printf("started in %d ms%n", gateway.start().toMillis());
             Ledger ledger = new Ledger();
             Partners partners = new Partners(gateway.settings(), ledger);
             Instant began = Instant.now();
             ExecutorService senders = Executors.newFixedThreadPool(partnerThreads);
-            List<Future<?>> sending = send(senders, partners, messages, sftpEvery, refuseEvery, partnerThreads);
+            List<Future<?>> sending = send(senders, partners, messages, new Mix(sftpEvery, refuseEvery, shareEvery), partnerThreads);
             for (int k = 1; k <= kills; k++) {
                 // kills spread over the whole load: the k-th once about k/(kills+1) of the messages have settled
                 int spacing = messages / (kills + 1);
@@ -124,19 +127,17 @@ public final class CrashHarness {
      * each block of {@code refuseEvery} is made to be refused, at an offset that moves from block to
      * block so that refusals come by both channels, of both kinds in turn.
      */
-    private static List<Future<?>> send(ExecutorService senders, Partners partners, int messages, int sftpEvery, int refuseEvery, int threads) {
+    private static List<Future<?>> send(ExecutorService senders, Partners partners, int messages, Mix mix, int threads) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> sending = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             sending.add(senders.submit(() -> {
                 for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
-                    int block = i / refuseEvery;
-                    Partners.Kind kind = i % refuseEvery != block % refuseEvery ? Partners.Kind.GOOD
-                            : block % 2 == 0 ? Partners.Kind.CONCERN_IN_THE_FUTURE : Partners.Kind.POSTCODE_NOT_ISSUED;
-                    if (i % sftpEvery == 0) {
-                        partners.sendBySftp(kind);
+                    Partners.Kind kind = mix.kind(i);
+                    if (kind == Partners.Kind.INFORMATION_SHARE || i % mix.sftpEvery() == 0) {
+                        partners.sendBySftp(kind, mix.family(i));
                     } else {
-                        partners.sendBySoap(kind);
+                        partners.sendBySoap(kind, mix.family(i));
                     }
                 }
                 return null;
@@ -144,6 +145,41 @@ public final class CrashHarness {
         }
         senders.shutdown();
         return sending;
+    }
+
+    /**
+     * What message i is: by SFTP when i is a multiple of {@code sftpEvery}, by SOAP otherwise; one
+     * in each block of {@code refuseEvery} made to be refused, at an offset that moves from block to
+     * block so that refusals come by both channels, of both kinds in turn; else the last in each
+     * block of {@code shareEvery} (0: none) is the police's information share (by SFTP) about the
+     * family of the nearest referral before it meant to be accepted; else a referral to accept.
+     * Referral i is about family i + 1, a family of its own.
+     */
+    record Mix(int sftpEvery, int refuseEvery, int shareEvery) {
+
+        Partners.Kind kind(int i) {
+            int block = i / refuseEvery;
+            if (i % refuseEvery == block % refuseEvery) {
+                return block % 2 == 0 ? Partners.Kind.CONCERN_IN_THE_FUTURE : Partners.Kind.POSTCODE_NOT_ISSUED;
+            }
+            boolean share = shareEvery > 1 && i % shareEvery == shareEvery - 1;
+            return share && referredBefore(i) >= 0 ? Partners.Kind.INFORMATION_SHARE : Partners.Kind.GOOD;
+        }
+
+        /** The family message i is about. */
+        int family(int i) {
+            return 1 + (kind(i) == Partners.Kind.INFORMATION_SHARE ? referredBefore(i) : i);
+        }
+
+        /** The nearest message before i that is a referral meant to be accepted; -1 if none. */
+        private int referredBefore(int i) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (kind(j) == Partners.Kind.GOOD) {
+                    return j;
+                }
+            }
+            return -1;
+        }
     }
 
     private static void kill(Victim victim, GatewayUnderTest gateway, ExternalArtemis broker, Random random) throws Exception {
@@ -246,6 +282,13 @@ public final class CrashHarness {
             }
         }
         Map<Ledger.Outcome, Integer> outcomes = new HashMap<>();
+        // families whose referral was accepted: a share about any other has no case to reach
+        Set<Integer> referred = new HashSet<>();
+        ledger.all().values().stream().filter(sent -> sent.kind() == Partners.Kind.GOOD && sent.outcome() != Ledger.Outcome.REJECTED)
+                .forEach(sent -> referred.add(sent.family()));
+        int sharesAccepted = 0;
+        int sharesInCases = 0;
+        int sharesWithoutCase = 0;
         int refusedAsMeant = 0;
         int missing = 0;
         int quarantinedOnly = 0;
@@ -279,8 +322,16 @@ public final class CrashHarness {
                 }
                 continue;
             }
+            boolean share = sent.kind() == Partners.Kind.INFORMATION_SHARE;
+            if (share) {
+                sharesAccepted++;
+                sharesInCases += found > 0 ? 1 : 0;
+            }
             if (found == 0 && quarantinedByMessage.containsKey(e.getKey())) {
                 quarantinedOnly++;
+            } else if (found == 0 && share && !referred.contains(sent.family())) {
+                // kept as evidence: the referral it would have joined was refused for a reason of its own (printed above)
+                sharesWithoutCase++;
             } else if (found == 0) {
                 missing++;
                 problems.add("LOST: " + sent.channel() + " message " + e.getKey() + " (" + sent.outcome() + ", receipt " + sent.receiptId() + ")");
@@ -314,6 +365,9 @@ public final class CrashHarness {
         System.out.printf("  rejected                           %6d%n", outcomes.getOrDefault(Ledger.Outcome.REJECTED, 0));
         System.out.printf("  made to be refused                 %6d%n", ledger.all().values().stream().filter(s -> s.expected() != null).count());
         System.out.printf("  refused so, quarantined with why   %6d%n", refusedAsMeant);
+        System.out.printf("  information shares accepted        %6d%n", sharesAccepted);
+        System.out.printf("  in their family's case             %6d%n", sharesInCases);
+        System.out.printf("  about a family never referred      %6d  (kept as evidence: its referral was rejected)%n", sharesWithoutCase);
         System.out.printf("  case versions on family-team.cases %6d  (one case per household, a version per change)%n", cases);
         System.out.printf("  accepted and quarantined instead   %6d%n", quarantinedOnly);
         System.out.printf("  case names an earlier delivery     %6d  (a resend after a crash; the broker kept the first copy)%n",
@@ -330,8 +384,8 @@ public final class CrashHarness {
      * After the gateway has stopped: the audit log, appended to by every kill's victim, verifies
      * against the checkpoints signed along the way (audit verify, as IG would run it); every receipt
      * a partner was told was ACCEPTED was audited ACCEPTED, every one it was told was REJECTED
-     * audited REJECTED; and no referral is audited both ACCEPTED and REJECTED (the harness sends
-     * referrals only, each accepted or refused whole).
+     * audited REJECTED; and no receipt is audited both ACCEPTED and REJECTED (every message the
+     * harness sends is accepted or refused whole: its shares hold no record to reject).
      */
     private static boolean auditHolds(Ledger ledger, GatewayUnderTest gateway) throws Exception {
         GatewayUnderTest.Command verify = gateway.command("audit", "verify");

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the partners know: for each message id they sent, on which channel, how it ended, the
- * receipt id of the last answer they got, and, for a message made to be refused, the reason the
- * gateway must give.
+ * What the partners know: for each message id they sent, what it was, on which channel, how it
+ * ended, the receipt id of the last answer they got, and, for a message made to be refused, the
+ * reason the gateway must give.
  */
 final class Ledger {
 
@@ -22,9 +22,16 @@ final class Ledger {
     /**
      * @param receiptId the receipt of the answer (ACCEPTED or REJECTED); none when it was lost
      * @param reason    the reason code of a refusal
-     * @param expected  the reason code the gateway must refuse it for; none for a message to accept
+     * @param kind      what the message was made to be: a referral or an information share to accept, or a
+     *                  referral the gateway must refuse for a reason
+     * @param family    the family it is about (Examples.referralAboutFamily)
      */
-    record Sent(String channel, Outcome outcome, String receiptId, int attempts, String reason, String expected) {
+    record Sent(String channel, Outcome outcome, String receiptId, int attempts, String reason, Partners.Kind kind, int family) {
+
+        /** The reason code the gateway must refuse it for; none for a message to accept. */
+        String expected() {
+            return kind.expected();
+        }
     }
 
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();

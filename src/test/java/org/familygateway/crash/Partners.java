@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 
@@ -24,6 +25,7 @@ import org.familygateway.simulator.PartnerIdentity;
 import org.familygateway.simulator.SftpPartnerClient;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.RawSoap;
+import org.familygateway.testing.Shares;
 import org.familygateway.testing.TestGateway;
 import org.familygateway.trust.Pem;
 import org.familygateway.trust.SshKeys;
@@ -32,7 +34,7 @@ import org.familygateway.trust.SshKeys;
  * Partners as real ones behave when the gateway dies under them: each message is sent until a
  * definite answer comes back (a connection refused, reset or timed out, a fault with no receipt, or
  * RETRY_LATER, means send it again under the same message id, freshly signed), over SOAP (the
- * school) or SFTP (the police). Some messages are made to be refused, as a real partner's
+ * school's referrals) or SFTP (the police's referrals and information shares). Some messages are made to be refused, as a real partner's
  * sometimes are: signed and well formed, but with a fault the gateway's checks must name.
  */
 final class Partners {
@@ -40,6 +42,12 @@ final class Partners {
     /** What a message is made to be: a referral to accept, or one the gateway must refuse for the reason named. */
     enum Kind {
         GOOD(null),
+        /**
+         * Not a referral: the police's information share about a family another message referred (an
+         * acceptable behaviour contract with its adult), which reaches the family team in that
+         * household's case, whichever of the two the gateway takes in first.
+         */
+        INFORMATION_SHARE(null),
         /** A concern observed a month from now. */
         CONCERN_IN_THE_FUTURE(ReasonCodeType.DATE_IN_FUTURE),
         /** A postcode of the right shape whose inward letters no postcode uses ("C"). */
@@ -56,6 +64,7 @@ final class Partners {
                 case CONCERN_IN_THE_FUTURE -> referral.getConcern().get(0).setObservedOn(LocalDate.now(ZoneOffset.UTC).plusDays(30));
                 case POSTCODE_NOT_ISSUED -> referral.getHousehold().getAddress().setPostcode("NR1 2CB");
                 case GOOD -> { }
+                case INFORMATION_SHARE -> throw new IllegalStateException("an information share is not a referral");
             }
             return referral;
         }
@@ -82,15 +91,16 @@ final class Partners {
         this.anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
     }
 
-    void sendBySoap(Kind kind) {
-        ReferralType referral = kind.applyTo(Examples.referralAboutAFamilyOfItsOwn());
+    /** Sends a referral about the family numbered so (Examples.referralAboutFamily) by SOAP, from the school. */
+    void sendBySoap(Kind kind, int family) {
+        ReferralType referral = kind.applyTo(Examples.referralAboutFamily(family));
         RawSoap soap = new RawSoap(settings.soap().address(), anchors);
         boolean answerLost = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 RawSoap.Response response = soap.post(soap.signedEnvelope(Examples.xml(referral), SCHOOL));
                 ReceiptType receipt = response.status() == 200 ? response.acknowledgement() : response.rejection();
-                if (settle(referral.getMessageId(), "SOAP", receipt, attempt, answerLost, kind)) {
+                if (settle(referral.getMessageId(), "SOAP", receipt, attempt, answerLost, kind, family)) {
                     return;
                 }
             } catch (RuntimeException | AssertionError connectionFailedOrNoReceipt) {
@@ -102,17 +112,31 @@ final class Partners {
         }
     }
 
-    void sendBySftp(Kind kind) {
-        ReferralType referral = kind.applyTo(Examples.referralAboutAFamilyOfItsOwn("example-police", "Example Constabulary", AgencyKindType.POLICE));
+    /**
+     * Sends by SFTP, from the police, a referral about the family numbered so, or (INFORMATION_SHARE)
+     * a share about that family's adult.
+     */
+    void sendBySftp(Kind kind, int family) {
+        String messageId;
+        byte[] content;
+        if (kind == Kind.INFORMATION_SHARE) {
+            messageId = "share-" + UUID.randomUUID();
+            content = Shares.bytes(Shares.shareWithId(messageId, "example-police", "POLICE",
+                    Shares.behaviourContract("abc-" + UUID.randomUUID(), Examples.referralAboutFamily(family), 0, LocalDate.now(ZoneOffset.UTC))));
+        } else {
+            ReferralType referral = kind.applyTo(Examples.referralAboutFamily(family, "example-police", "Example Constabulary", AgencyKindType.POLICE));
+            messageId = referral.getMessageId();
+            content = Examples.xml(referral);
+        }
         boolean answerLost = false;
         try (SftpPartnerClient police = new SftpPartnerClient(settings.sftp().host(), settings.sftp().port(),
                 SshKeys.publicKey(Path.of(settings.sftp().hostKey() + ".pub")), POLICE)) {
             for (int attempt = 1; ; attempt++) {
-                String name = referral.getMessageId() + "-" + attempt + ".p7m";
+                String name = messageId + "-" + attempt + ".p7m";
                 try {
-                    police.upload(name, CmsFiles.sign(Examples.xml(referral), POLICE.signingKey(), POLICE.signingCertificate()));
+                    police.upload(name, CmsFiles.sign(content, POLICE.signingKey(), POLICE.signingCertificate()));
                     Optional<ReceiptType> receipt = awaitReceipt(police, name);
-                    if (receipt.isPresent() && settle(referral.getMessageId(), "SFTP", receipt.get(), attempt, answerLost, kind)) {
+                    if (receipt.isPresent() && settle(messageId, "SFTP", receipt.get(), attempt, answerLost, kind, family)) {
                         return;
                     }
                     answerLost |= receipt.isEmpty();
@@ -128,9 +152,9 @@ final class Partners {
     }
 
     /** True when the answer is final, and then it is in the ledger. */
-    private boolean settle(String messageId, String channel, ReceiptType receipt, int attempts, boolean answerLost, Kind kind) {
+    private boolean settle(String messageId, String channel, ReceiptType receipt, int attempts, boolean answerLost, Kind kind, int family) {
         if (receipt.getOutcome() == OutcomeType.ACCEPTED) {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED, receipt.getReceiptId(), attempts, null, kind.expected()));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED, receipt.getReceiptId(), attempts, null, kind, family));
             return true;
         }
         if (receipt.getOutcome() == OutcomeType.RETRY_LATER) {
@@ -138,10 +162,9 @@ final class Partners {
         }
         ReasonCodeType reason = receipt.getReason().get(0).getCode();
         if (reason == ReasonCodeType.REPLAYED && answerLost) {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED_RECEIPT_LOST, null, attempts, null, kind.expected()));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED_RECEIPT_LOST, null, attempts, null, kind, family));
         } else {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.REJECTED, receipt.getReceiptId(), attempts, reason.value(),
-                    kind.expected()));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.REJECTED, receipt.getReceiptId(), attempts, reason.value(), kind, family));
         }
         return true;
     }

@@ -47,8 +47,16 @@ public final class Examples {
      * record was scored against thousands of candidates and the household step fell far behind.
      */
     public static ReferralType referralAboutAFamilyOfItsOwn() {
+        return referralAboutFamily(FAMILIES.incrementAndGet());
+    }
+
+    /**
+     * The sample referral about family number n (a fresh message id each call): the same n always
+     * gives the same people at the same address, so that a test can send other agencies' evidence
+     * about a family it referred, or will refer.
+     */
+    public static ReferralType referralAboutFamily(int n) {
         ReferralType referral = referral();
-        int n = FAMILIES.incrementAndGet();
         StringBuilder surname = new StringBuilder("Family");
         for (int rest = n; rest > 0; rest /= 26) {
             surname.append((char) ('a' + rest % 26));
@@ -67,7 +75,12 @@ public final class Examples {
 
     /** A referral about a family of its own from another referring partner than the sample's school. */
     public static ReferralType referralAboutAFamilyOfItsOwn(String partnerId, String agencyName, AgencyKindType kind) {
-        ReferralType referral = referralAboutAFamilyOfItsOwn();
+        return referralAboutFamily(FAMILIES.incrementAndGet(), partnerId, agencyName, kind);
+    }
+
+    /** The referral about family number n from another referring partner than the sample's school. */
+    public static ReferralType referralAboutFamily(int n, String partnerId, String agencyName, AgencyKindType kind) {
+        ReferralType referral = referralAboutFamily(n);
         referral.getReferrer().getAgency().setPartnerId(partnerId);
         referral.getReferrer().getAgency().setName(agencyName);
         referral.getReferrer().getAgency().setKind(kind);
