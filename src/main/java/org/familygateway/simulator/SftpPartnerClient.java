@@ -9,13 +9,14 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
 
 /**
  * A partner's SFTP client: logs in with the partner's key (pinning the gateway's host key), uploads to
@@ -48,28 +49,40 @@ public final class SftpPartnerClient implements AutoCloseable {
         });
     }
 
-    /** Waits for the receipt named after the uploaded file, and returns its bytes. */
+    /**
+     * Waits for the receipt named after the uploaded file, and returns its bytes: looks for that one
+     * file every 100 ms in one session, never listing receipts/, which holds every receipt the
+     * partner has not yet collected.
+     */
     public byte[] awaitReceipt(String name) {
         Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<byte[]> receipt = withSftp(sftp -> {
-                boolean present = StreamSupport.stream(sftp.readDir("receipts").spliterator(), false)
-                        .anyMatch(entry -> entry.getFilename().equals(name + ".receipt.p7m"));
-                if (!present) {
-                    return Optional.<byte[]>empty();
+        Optional<byte[]> receipt = withSftp(sftp -> {
+            for (Optional<byte[]> found = receipt(sftp, name); ; found = receipt(sftp, name)) {
+                if (found.isPresent() || !Instant.now().isBefore(deadline)) {
+                    return found;
                 }
-                try (InputStream in = sftp.read("receipts/" + name + ".receipt.p7m")) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    in.transferTo(out);
-                    return Optional.of(out.toByteArray());
-                }
-            });
-            if (receipt.isPresent()) {
-                return receipt.get();
+                sleep();
             }
-            sleep();
+        });
+        return receipt.orElseThrow(() -> new IllegalStateException("no receipt for " + name + " within " + TIMEOUT.toSeconds() + " seconds"));
+    }
+
+    /** The receipt named after the uploaded file, if it is there yet. */
+    public static Optional<byte[]> receipt(SftpClient sftp, String name) throws IOException {
+        String path = "receipts/" + name + ".receipt.p7m";
+        try {
+            sftp.stat(path);
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        throw new IllegalStateException("no receipt for " + name + " within " + TIMEOUT.toSeconds() + " seconds");
+        try (InputStream in = sftp.read(path)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return Optional.of(out.toByteArray());
+        }
     }
 
     /**

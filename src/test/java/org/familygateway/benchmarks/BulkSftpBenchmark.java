@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.StreamSupport;
 
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
@@ -151,21 +150,16 @@ public final class BulkSftpBenchmark {
         GatewayReceipts checker = new GatewayReceipts(TrustParts.certificatePaths(settings, java.time.Clock.systemUTC()));
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            boolean there;
+            java.util.Optional<byte[]> receipt;
             try {
-                there = client.withSftp(sftp -> StreamSupport.stream(sftp.readDir("receipts").spliterator(), false)
-                        .anyMatch(e -> e.getFilename().equals(name + ".receipt.p7m")));
+                receipt = client.withSftp(sftp -> SftpPartnerClient.receipt(sftp, name));
             } catch (java.io.UncheckedIOException busy) {
                 // a connection refused or reset while the gateway is busy with the share: look again, as a partner would
                 Thread.sleep(1000);
                 continue;
             }
-            if (there) {
-                return checker.verify(client.withSftp(sftp -> {
-                    try (InputStream in = sftp.read("receipts/" + name + ".receipt.p7m")) {
-                        return in.readAllBytes();
-                    }
-                }));
+            if (receipt.isPresent()) {
+                return checker.verify(receipt.get());
             }
             Thread.sleep(200);
         }

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.familygateway.app.GatewaySettings;
+import org.familygateway.model.v1.CaseStatusType;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FamilyTeam;
@@ -30,13 +31,14 @@ import org.familygateway.testing.TestDatabases;
 /**
  * Starts the packaged gateway, drives referrals over SOAP and SFTP at it (one in 50 made to be
  * refused: a concern dated in the future, or a postcode never issued), with the police's
- * information shares about referred families among them by SFTP (one in 10), SIGKILLs it at random
+ * information shares about referred families among them by SFTP (one in 10) and the school's
+ * withdrawals of consent for families it referred by SOAP (one in 100), SIGKILLs it at random
  * moments spread over the load (the k-th of n kills once about k/(n+1) of the messages have settled,
  * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then
  * reconciles: every message a partner was told was accepted (or whose resend was refused as REPLAYED
  * after the first answer was lost) is on family-team.cases exactly once, or quarantined with a
- * reason; every message made to be refused was refused for its reason and is in quarantine with it,
- * never on the family team's queue; no case is there twice; nothing is there that no partner sent.
+ * reason; a withdrawal of consent is its case's WITHDRAWN version, and the last; every message made
+ * to be refused was refused for its reason and is in quarantine with it, never on the family team's queue; no case is there twice; nothing is there that no partner sent.
  * Then, the gateway stopped, the audit log must verify against the checkpoints signed during the
  * run, and say what partners were told: ACCEPTED for every ACCEPTED receipt they got, REJECTED for
  * every REJECTED one, and never both for one. Exits 1 if any of that fails.
@@ -63,6 +65,7 @@ public final class CrashHarness {
         int sftpEvery = Integer.parseInt(options.getOrDefault("sftp-every", "5"));
         int refuseEvery = Integer.parseInt(options.getOrDefault("refuse-every", "50"));
         int shareEvery = Integer.parseInt(options.getOrDefault("share-every", "10"));
+        int withdrawEvery = Integer.parseInt(options.getOrDefault("withdraw-every", "100"));
         int partnerThreads = Integer.parseInt(options.getOrDefault("partners", "8"));
         boolean external = options.getOrDefault("broker", "embedded").equals("external");
         TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(java.util.Locale.ROOT));
@@ -74,16 +77,16 @@ public final class CrashHarness {
                 database == TestDatabases.Kind.H2 ? Map.of() : TestDatabases.overrides(database, home));
         boolean reconciled = false;
         try {
-            System.out.printf("crash harness: %d messages (1 in %d by SFTP, 1 in %d made to be refused, 1 in %d an information share) "
-                    + "from %d partner threads, %d kills, %s broker, %s database, seed %d; gateway state under %s%n", messages, sftpEvery,
-                    refuseEvery, shareEvery, partnerThreads, kills,
+            System.out.printf("crash harness: %d messages (1 in %d by SFTP, 1 in %d made to be refused, 1 in %d an information share, "
+                    + "1 in %d a withdrawal of consent) from %d partner threads, %d kills, %s broker, %s database, seed %d; gateway state "
+                    + "under %s%n", messages, sftpEvery, refuseEvery, shareEvery, withdrawEvery, partnerThreads, kills,
                     external ? "external (killed too)" : "embedded", database == TestDatabases.Kind.H2 ? "embedded H2" : "PostgreSQL", seed, home);
             System.out.printf("started in %d ms%n", gateway.start().toMillis());
             Ledger ledger = new Ledger();
             Partners partners = new Partners(gateway.settings(), ledger);
             Instant began = Instant.now();
             ExecutorService senders = Executors.newFixedThreadPool(partnerThreads);
-            List<Future<?>> sending = send(senders, partners, messages, new Mix(sftpEvery, refuseEvery, shareEvery), partnerThreads);
+            List<Future<?>> sending = send(senders, partners, messages, new Mix(sftpEvery, refuseEvery, shareEvery, withdrawEvery), partnerThreads);
             for (int k = 1; k <= kills; k++) {
                 // kills spread over the whole load: the k-th once about k/(kills+1) of the messages have settled
                 int spacing = messages / (kills + 1);
@@ -134,7 +137,7 @@ public final class CrashHarness {
             sending.add(senders.submit(() -> {
                 for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
                     Partners.Kind kind = mix.kind(i);
-                    if (kind == Partners.Kind.INFORMATION_SHARE || i % mix.sftpEvery() == 0) {
+                    if (mix.bySftp(i)) {
                         partners.sendBySftp(kind, mix.family(i));
                     } else {
                         partners.sendBySoap(kind, mix.family(i));
@@ -148,37 +151,86 @@ public final class CrashHarness {
     }
 
     /**
-     * What message i is: by SFTP when i is a multiple of {@code sftpEvery}, by SOAP otherwise; one
-     * in each block of {@code refuseEvery} made to be refused, at an offset that moves from block to
-     * block so that refusals come by both channels, of both kinds in turn; else the last in each
-     * block of {@code shareEvery} (0: none) is the police's information share (by SFTP) about the
-     * family of the nearest referral before it meant to be accepted; else a referral to accept.
-     * Referral i is about family i + 1, a family of its own.
+     * What message i is, by its place alone. By SFTP when i is a multiple of {@code sftpEvery}, by
+     * SOAP otherwise. One in each block of {@code refuseEvery} is made to be refused, at an offset
+     * that moves from block to block so that refusals come by both channels, of both kinds in turn.
+     * Of the rest, the last in each block of {@code shareEvery} is the police's information share (by
+     * SFTP) about the family of the nearest referral before it; the middle one in each block of
+     * {@code withdrawEvery} is the school's withdrawal of consent (by SOAP) for the family of the
+     * nearest referral the school sent (by SOAP) before it, and no share is about that family (a
+     * share about a household whose consent was withdrawn is held, not forwarded). 0: none of the
+     * kind. Everything else is a referral meant to be accepted; referral i is about family i + 1.
      */
-    record Mix(int sftpEvery, int refuseEvery, int shareEvery) {
+    record Mix(int sftpEvery, int refuseEvery, int shareEvery, int withdrawEvery) {
 
         Partners.Kind kind(int i) {
-            int block = i / refuseEvery;
-            if (i % refuseEvery == block % refuseEvery) {
-                return block % 2 == 0 ? Partners.Kind.CONCERN_IN_THE_FUTURE : Partners.Kind.POSTCODE_NOT_ISSUED;
+            if (refusedAt(i)) {
+                return i / refuseEvery % 2 == 0 ? Partners.Kind.CONCERN_IN_THE_FUTURE : Partners.Kind.POSTCODE_NOT_ISSUED;
             }
-            boolean share = shareEvery > 1 && i % shareEvery == shareEvery - 1;
-            return share && referredBefore(i) >= 0 ? Partners.Kind.INFORMATION_SHARE : Partners.Kind.GOOD;
+            return shareAt(i) ? Partners.Kind.INFORMATION_SHARE : withdrawalAt(i) ? Partners.Kind.CONSENT_WITHDRAWN : Partners.Kind.GOOD;
         }
 
         /** The family message i is about. */
         int family(int i) {
-            return 1 + (kind(i) == Partners.Kind.INFORMATION_SHARE ? referredBefore(i) : i);
+            return 1 + (shareAt(i) ? shareTarget(i) : withdrawalAt(i) ? withdrawalTarget(i) : i);
         }
 
-        /** The nearest message before i that is a referral meant to be accepted; -1 if none. */
-        private int referredBefore(int i) {
+        boolean bySftp(int i) {
+            return shareAt(i) || !withdrawalAt(i) && i % sftpEvery == 0;
+        }
+
+        private boolean refusedAt(int i) {
+            return refuseEvery > 0 && i % refuseEvery == i / refuseEvery % refuseEvery;
+        }
+
+        private boolean shareAt(int i) {
+            return shareEvery > 1 && i >= shareEvery && !refusedAt(i) && i % shareEvery == shareEvery - 1;
+        }
+
+        private boolean withdrawalAt(int i) {
+            return withdrawEvery > 1 && sftpEvery > 1 && i >= withdrawEvery && !refusedAt(i) && !shareAt(i)
+                    && i % withdrawEvery == withdrawEvery / 2;
+        }
+
+        private boolean referralAt(int i) {
+            return !refusedAt(i) && !shareAt(i) && !withdrawalAt(i);
+        }
+
+        private boolean schoolReferralAt(int i) {
+            return referralAt(i) && i % sftpEvery != 0;
+        }
+
+        private int withdrawalTarget(int i) {
             for (int j = i - 1; j >= 0; j--) {
-                if (kind(j) == Partners.Kind.GOOD) {
+                if (schoolReferralAt(j)) {
                     return j;
                 }
             }
-            return -1;
+            throw new IllegalStateException("no referral by the school before message " + i);
+        }
+
+        private int shareTarget(int i) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (referralAt(j) && !withdrawn(j)) {
+                    return j;
+                }
+            }
+            throw new IllegalStateException("no referral before message " + i);
+        }
+
+        /** Whether a withdrawal is about referral j's family: the first withdrawal after j, before the school's next referral. */
+        private boolean withdrawn(int j) {
+            if (withdrawEvery <= 1 || !schoolReferralAt(j)) {
+                return false;
+            }
+            for (int k = j + 1; ; k++) {
+                if (withdrawalAt(k)) {
+                    return true;
+                }
+                if (schoolReferralAt(k)) {
+                    return false;
+                }
+            }
         }
     }
 
@@ -265,6 +317,10 @@ public final class CrashHarness {
         Map<String, java.util.Set<String>> casesByMessage = new HashMap<>();
         Map<String, Integer> casesByReceipt = new HashMap<>();
         Map<String, String> quarantinedByMessage = new HashMap<>();
+        // the case each message reached, each case's last version, and the version that said its consent was withdrawn
+        Map<String, String> caseOfMessage = new HashMap<>();
+        Map<String, Integer> lastVersion = new HashMap<>();
+        Map<String, Integer> withdrawnVersion = new HashMap<>();
         int cases = 0;
         try (FamilyTeam team = FamilyTeam.at(gateway.amqpUrl())) {
             for (Optional<FamilyTeam.Delivered> c = team.pollCase(Duration.ofSeconds(10)); c.isPresent(); c = team.pollCase(Duration.ofSeconds(3))) {
@@ -273,6 +329,11 @@ public final class CrashHarness {
                 casesByReceipt.merge(delivered.getCaseId() + ":" + delivered.getVersion(), 1, Integer::sum);
                 delivered.getSource().forEach(s -> casesByMessage.computeIfAbsent(s.getMessageId(), m -> new java.util.HashSet<>())
                         .add(s.getReceiptId()));
+                delivered.getSource().forEach(s -> caseOfMessage.put(s.getMessageId(), delivered.getCaseId()));
+                lastVersion.merge(delivered.getCaseId(), delivered.getVersion().intValue(), Math::max);
+                if (delivered.getStatus() == CaseStatusType.WITHDRAWN) {
+                    withdrawnVersion.put(delivered.getCaseId(), delivered.getVersion().intValue());
+                }
             }
             for (Optional<FamilyTeam.Delivered> q = team.pollQuarantine(Duration.ofSeconds(3)); q.isPresent(); q = team.pollQuarantine(Duration.ofSeconds(2))) {
                 String messageId = q.get().property("fgSenderMessageId");
@@ -288,7 +349,9 @@ public final class CrashHarness {
                 .forEach(sent -> referred.add(sent.family()));
         int sharesAccepted = 0;
         int sharesInCases = 0;
-        int sharesWithoutCase = 0;
+        int withdrawalsAccepted = 0;
+        int withdrawnLast = 0;
+        int withoutCase = 0;
         int refusedAsMeant = 0;
         int missing = 0;
         int quarantinedOnly = 0;
@@ -322,16 +385,27 @@ public final class CrashHarness {
                 }
                 continue;
             }
-            boolean share = sent.kind() == Partners.Kind.INFORMATION_SHARE;
-            if (share) {
+            boolean aboutAReferral = sent.kind() == Partners.Kind.INFORMATION_SHARE || sent.kind() == Partners.Kind.CONSENT_WITHDRAWN;
+            if (sent.kind() == Partners.Kind.INFORMATION_SHARE) {
                 sharesAccepted++;
                 sharesInCases += found > 0 ? 1 : 0;
             }
+            if (sent.kind() == Partners.Kind.CONSENT_WITHDRAWN) {
+                withdrawalsAccepted++;
+                String caseId = caseOfMessage.get(e.getKey());
+                if (caseId != null && withdrawnVersion.containsKey(caseId) && withdrawnVersion.get(caseId).equals(lastVersion.get(caseId))) {
+                    withdrawnLast++;
+                } else if (caseId != null) {
+                    problems.add("FORWARDED AFTER CONSENT WAS WITHDRAWN: case " + caseId + " reached version " + lastVersion.get(caseId)
+                            + ", its withdrawal (message " + e.getKey() + ") " + (withdrawnVersion.containsKey(caseId)
+                            ? "was version " + withdrawnVersion.get(caseId) : "made no WITHDRAWN version"));
+                }
+            }
             if (found == 0 && quarantinedByMessage.containsKey(e.getKey())) {
                 quarantinedOnly++;
-            } else if (found == 0 && share && !referred.contains(sent.family())) {
+            } else if (found == 0 && aboutAReferral && !referred.contains(sent.family())) {
                 // kept as evidence: the referral it would have joined was refused for a reason of its own (printed above)
-                sharesWithoutCase++;
+                withoutCase++;
             } else if (found == 0) {
                 missing++;
                 problems.add("LOST: " + sent.channel() + " message " + e.getKey() + " (" + sent.outcome() + ", receipt " + sent.receiptId() + ")");
@@ -366,8 +440,10 @@ public final class CrashHarness {
         System.out.printf("  made to be refused                 %6d%n", ledger.all().values().stream().filter(s -> s.expected() != null).count());
         System.out.printf("  refused so, quarantined with why   %6d%n", refusedAsMeant);
         System.out.printf("  information shares accepted        %6d%n", sharesAccepted);
-        System.out.printf("  in their family's case             %6d%n", sharesInCases);
-        System.out.printf("  about a family never referred      %6d  (kept as evidence: its referral was rejected)%n", sharesWithoutCase);
+        System.out.printf("    in their family's case           %6d%n", sharesInCases);
+        System.out.printf("  withdrawals of consent accepted    %6d%n", withdrawalsAccepted);
+        System.out.printf("    their case's last version        %6d  (WITHDRAWN, nothing forwarded after it)%n", withdrawnLast);
+        System.out.printf("  about a family never referred      %6d  (kept as evidence: its referral was rejected)%n", withoutCase);
         System.out.printf("  case versions on family-team.cases %6d  (one case per household, a version per change)%n", cases);
         System.out.printf("  accepted and quarantined instead   %6d%n", quarantinedOnly);
         System.out.printf("  case names an earlier delivery     %6d  (a resend after a crash; the broker kept the first copy)%n",

@@ -3,44 +3,76 @@ package org.familygateway.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** What the crash harness sends: each share about a family whose referral is meant to be accepted, and every kind in its share. */
+/**
+ * What the crash harness sends: each share and each withdrawal about a family an earlier referral
+ * meant to be accepted referred, no share about a family whose consent is withdrawn, and every
+ * kind in its proportion.
+ */
 class MixTest {
 
-    private final CrashHarness.Mix mix = new CrashHarness.Mix(5, 50, 10);
+    private final CrashHarness.Mix mix = new CrashHarness.Mix(5, 50, 10, 100);
 
     @Test
-    void every_share_is_about_a_family_an_earlier_message_refers_and_means_to_be_accepted() {
-        Map<Integer, Partners.Kind> referrals = new HashMap<>();
+    void shares_and_withdrawals_are_about_families_referred_before_them_and_no_share_is_about_a_withdrawn_family() {
+        Map<Integer, Integer> referredBy = new HashMap<>();
+        Set<Integer> withdrawn = new HashSet<>();
+        Set<Integer> shared = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             Partners.Kind kind = mix.kind(i);
-            if (kind == Partners.Kind.INFORMATION_SHARE) {
-                assertThat(referrals.get(mix.family(i))).as("the family of share %d", i).isEqualTo(Partners.Kind.GOOD);
-            } else {
-                assertThat(mix.family(i)).as("a referral is about a family of its own").isEqualTo(i + 1);
-                referrals.put(mix.family(i), kind);
+            int family = mix.family(i);
+            switch (kind) {
+                case INFORMATION_SHARE -> {
+                    assertThat(mix.bySftp(i)).as("the police share by SFTP").isTrue();
+                    assertThat(referredBy).as("the family of share %d was referred before it", i).containsKey(family);
+                    shared.add(family);
+                }
+                case CONSENT_WITHDRAWN -> {
+                    assertThat(mix.bySftp(i)).as("the school withdraws by SOAP").isFalse();
+                    assertThat(referredBy.get(family)).as("the family of withdrawal %d was referred by the school, by SOAP", i)
+                            .isNotNull().satisfies(j -> assertThat(mix.bySftp(j)).isFalse());
+                    assertThat(withdrawn.add(family)).as("one withdrawal per family").isTrue();
+                }
+                default -> {
+                    assertThat(family).as("a referral is about a family of its own").isEqualTo(i + 1);
+                    if (kind == Partners.Kind.GOOD) {
+                        referredBy.put(family, i);
+                    }
+                }
             }
         }
+        assertThat(shared).doesNotContainAnyElementsOf(withdrawn);
     }
 
     @Test
-    void the_ten_thousand_are_mostly_referrals_with_a_share_in_ten_and_a_refusal_in_fifty_of_each_kind() {
+    void the_ten_thousand_are_mostly_referrals_with_a_share_in_ten_a_withdrawal_in_a_hundred_and_a_refusal_in_fifty_of_each_kind() {
         Map<Partners.Kind, Long> counts = new HashMap<>();
         IntStream.range(0, 10_000).forEach(i -> counts.merge(mix.kind(i), 1L, Long::sum));
         assertThat(counts.get(Partners.Kind.CONCERN_IN_THE_FUTURE)).isEqualTo(100);
         assertThat(counts.get(Partners.Kind.POSTCODE_NOT_ISSUED)).isEqualTo(100);
-        // a share's place taken by a refusal stays a refusal
-        assertThat(counts.get(Partners.Kind.INFORMATION_SHARE)).isBetween(980L, 1000L);
-        assertThat(counts.get(Partners.Kind.GOOD)).isEqualTo(10_000 - 200 - counts.get(Partners.Kind.INFORMATION_SHARE));
+        // a place taken by a refusal stays a refusal; the first block has neither shares nor withdrawals
+        assertThat(counts.get(Partners.Kind.INFORMATION_SHARE)).isBetween(970L, 999L);
+        assertThat(counts.get(Partners.Kind.CONSENT_WITHDRAWN)).isBetween(95L, 99L);
+        assertThat(counts.get(Partners.Kind.GOOD)).isEqualTo(10_000 - 200 - counts.get(Partners.Kind.INFORMATION_SHARE)
+                - counts.get(Partners.Kind.CONSENT_WITHDRAWN));
     }
 
     @Test
     void refusals_come_by_both_channels() {
-        assertThat(IntStream.range(0, 10_000).filter(i -> mix.kind(i).expected() != null).map(i -> i % mix.sftpEvery() == 0 ? 1 : 0).distinct())
+        assertThat(IntStream.range(0, 10_000).filter(i -> mix.kind(i).expected() != null).map(i -> mix.bySftp(i) ? 1 : 0).distinct())
                 .containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    void with_none_of_a_kind_every_other_message_is_a_referral() {
+        CrashHarness.Mix referralsOnly = new CrashHarness.Mix(5, 50, 0, 0);
+        assertThat(IntStream.range(0, 1_000).mapToObj(referralsOnly::kind))
+                .doesNotContain(Partners.Kind.INFORMATION_SHARE, Partners.Kind.CONSENT_WITHDRAWN);
     }
 }

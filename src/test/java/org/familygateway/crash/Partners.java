@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
 
 import org.familygateway.app.GatewaySettings;
 import org.familygateway.app.TrustParts;
@@ -34,7 +33,7 @@ import org.familygateway.trust.SshKeys;
  * Partners as real ones behave when the gateway dies under them: each message is sent until a
  * definite answer comes back (a connection refused, reset or timed out, a fault with no receipt, or
  * RETRY_LATER, means send it again under the same message id, freshly signed), over SOAP (the
- * school's referrals) or SFTP (the police's referrals and information shares). Some messages are made to be refused, as a real partner's
+ * school's referrals and withdrawals of consent) or SFTP (the police's referrals and information shares). Some messages are made to be refused, as a real partner's
  * sometimes are: signed and well formed, but with a fault the gateway's checks must name.
  */
 final class Partners {
@@ -48,6 +47,11 @@ final class Partners {
          * household's case, whichever of the two the gateway takes in first.
          */
         INFORMATION_SHARE(null),
+        /**
+         * Not a referral: the school's withdrawal of consent for a family it referred, sent once its
+         * referral was accepted, which reaches the family team as that case's WITHDRAWN version, its last.
+         */
+        CONSENT_WITHDRAWN(null),
         /** A concern observed a month from now. */
         CONCERN_IN_THE_FUTURE(ReasonCodeType.DATE_IN_FUTURE),
         /** A postcode of the right shape whose inward letters no postcode uses ("C"). */
@@ -64,7 +68,7 @@ final class Partners {
                 case CONCERN_IN_THE_FUTURE -> referral.getConcern().get(0).setObservedOn(LocalDate.now(ZoneOffset.UTC).plusDays(30));
                 case POSTCODE_NOT_ISSUED -> referral.getHousehold().getAddress().setPostcode("NR1 2CB");
                 case GOOD -> { }
-                case INFORMATION_SHARE -> throw new IllegalStateException("an information share is not a referral");
+                case INFORMATION_SHARE, CONSENT_WITHDRAWN -> throw new IllegalStateException(this + " is not a referral");
             }
             return referral;
         }
@@ -91,16 +95,32 @@ final class Partners {
         this.anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
     }
 
-    /** Sends a referral about the family numbered so (Examples.referralAboutFamily) by SOAP, from the school. */
+    /**
+     * Sends by SOAP, from the school, a referral about the family numbered so (Examples.referralAboutFamily),
+     * or (CONSENT_WITHDRAWN) the withdrawal of that family's consent, once its referral has been answered.
+     */
     void sendBySoap(Kind kind, int family) {
-        ReferralType referral = kind.applyTo(Examples.referralAboutFamily(family));
+        String messageId;
+        byte[] content;
+        String operation;
+        if (kind == Kind.CONSENT_WITHDRAWN) {
+            messageId = "withdrawal-" + UUID.randomUUID();
+            content = Examples.consentWithdrawal(messageId, Examples.referralAboutFamily(family), awaitReferral(family))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            operation = "ConsentUpdate";
+        } else {
+            ReferralType referral = kind.applyTo(Examples.referralAboutFamily(family));
+            messageId = referral.getMessageId();
+            content = Examples.xml(referral);
+            operation = "Referral";
+        }
         RawSoap soap = new RawSoap(settings.soap().address(), anchors);
         boolean answerLost = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                RawSoap.Response response = soap.post(soap.signedEnvelope(Examples.xml(referral), SCHOOL));
+                RawSoap.Response response = soap.post(soap.signedEnvelope(content, SCHOOL), operation);
                 ReceiptType receipt = response.status() == 200 ? response.acknowledgement() : response.rejection();
-                if (settle(referral.getMessageId(), "SOAP", receipt, attempt, answerLost, kind, family)) {
+                if (settle(messageId, "SOAP", receipt, attempt, answerLost, kind, family)) {
                     return;
                 }
             } catch (RuntimeException | AssertionError connectionFailedOrNoReceipt) {
@@ -151,6 +171,18 @@ final class Partners {
         }
     }
 
+    /** The message id of the family's referral, once the partner has had its final answer. */
+    private String awaitReferral(int family) {
+        for (Instant deadline = Instant.now().plus(Duration.ofMinutes(20)); Instant.now().isBefore(deadline); pause(300)) {
+            Optional<String> referral = ledger.all().entrySet().stream()
+                    .filter(e -> e.getValue().family() == family && e.getValue().kind() == Kind.GOOD).map(java.util.Map.Entry::getKey).findFirst();
+            if (referral.isPresent()) {
+                return referral.get();
+            }
+        }
+        throw new IllegalStateException("family " + family + "'s referral had no answer within 20 minutes");
+    }
+
     /** True when the answer is final, and then it is in the ledger. */
     private boolean settle(String messageId, String channel, ReceiptType receipt, int attempts, boolean answerLost, Kind kind, int family) {
         if (receipt.getOutcome() == OutcomeType.ACCEPTED) {
@@ -164,7 +196,8 @@ final class Partners {
         if (reason == ReasonCodeType.REPLAYED && answerLost) {
             ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.ACCEPTED_RECEIPT_LOST, null, attempts, null, kind, family));
         } else {
-            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.REJECTED, receipt.getReceiptId(), attempts, reason.value(), kind, family));
+            ledger.record(messageId, new Ledger.Sent(channel, Ledger.Outcome.REJECTED, receipt.getReceiptId(), attempts, reason.value(),
+                    kind, family));
         }
         return true;
     }
@@ -173,14 +206,14 @@ final class Partners {
         Instant deadline = Instant.now().plus(RECEIPT_WITHIN);
         while (Instant.now().isBefore(deadline)) {
             try {
+                // one session while it lasts, looking for that one file: listing receipts/ (thousands of files by the
+                // end) in a new session every 300 ms from each thread cost the gateway's CPU more than the messages did
                 Optional<byte[]> found = police.withSftp(sftp -> {
-                    boolean there = StreamSupport.stream(sftp.readDir("receipts").spliterator(), false)
-                            .anyMatch(e -> e.getFilename().equals(name + ".receipt.p7m"));
-                    if (!there) {
-                        return Optional.<byte[]>empty();
-                    }
-                    try (var in = sftp.read("receipts/" + name + ".receipt.p7m")) {
-                        return Optional.of(in.readAllBytes());
+                    for (Optional<byte[]> receipt = SftpPartnerClient.receipt(sftp, name); ; receipt = SftpPartnerClient.receipt(sftp, name)) {
+                        if (receipt.isPresent() || !Instant.now().isBefore(deadline)) {
+                            return receipt;
+                        }
+                        pause(300);
                     }
                 });
                 if (found.isPresent()) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import java.util.UUID;
@@ -94,6 +96,38 @@ public final class Examples {
         int sector = n / (letters * letters) % 10;
         int district = 1 + n / (letters * letters * 10) % 35;
         return "NR" + district + " " + sector + INWARD_LETTERS.charAt(unit / letters) + INWARD_LETTERS.charAt(unit % letters);
+    }
+
+    /**
+     * The sample withdrawal of consent (consent-withdrawn.xml) under a new message id, by the adult of
+     * the household a referral named, at its address, today: the referrer telling the gateway that
+     * the family no longer consents to the referral it sent.
+     */
+    public static String consentWithdrawal(String messageId, ReferralType about, String referralMessageId) {
+        try {
+            var adult = about.getHousehold().getMember().get(0);
+            var address = about.getHousehold().getAddress();
+            String sample = Files.readString(Project.examples().resolve("consent-withdrawn.xml"));
+            String withdrawal = sample.replaceFirst("<MessageId>[^<]*</MessageId>", "<MessageId>" + messageId + "</MessageId>")
+                    .replaceFirst("<CreatedAt>[^<]*</CreatedAt>", "<CreatedAt>"
+                            + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            + "</CreatedAt>")
+                    .replaceFirst("<ReferralMessageId>[^<]*</ReferralMessageId>", "<ReferralMessageId>" + referralMessageId
+                            + "</ReferralMessageId>")
+                    .replaceFirst("<WithdrawnOn>[^<]*</WithdrawnOn>", "<WithdrawnOn>" + LocalDate.now(ZoneOffset.UTC) + "</WithdrawnOn>")
+                    .replaceFirst("<Line>[^<]*</Line>", "<Line>" + address.getLine().get(0) + "</Line>")
+                    .replaceFirst("<Postcode>[^<]*</Postcode>", "<Postcode>" + address.getPostcode() + "</Postcode>")
+                    .replaceFirst("<UPRN>[^<]*</UPRN>", "")
+                    .replaceFirst("<Forename>[^<]*</Forename>", "<Forename>" + adult.getName().getForename() + "</Forename>")
+                    .replaceFirst("<Surname>[^<]*</Surname>", "<Surname>" + adult.getName().getSurname() + "</Surname>")
+                    .replaceFirst("<DateOfBirth>[^<]*</DateOfBirth>", "<DateOfBirth>" + adult.getDateOfBirth() + "</DateOfBirth>");
+            if (withdrawal.contains("UPRN") || !withdrawal.contains(messageId)) {
+                throw new IllegalStateException("consent-withdrawn.xml is not as this expects: " + withdrawal);
+            }
+            return withdrawal;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] xml(ReferralType referral) {
