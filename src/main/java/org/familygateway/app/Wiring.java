@@ -121,7 +121,7 @@ final class Wiring {
         camel.bind("soapSubmissions", new SoapSubmissions(receipts, xml));
         WorkFolders work = new WorkFolders(settings.dataDir().resolve("work").toAbsolutePath());
         camel.bind("sftpSubmissions", new SftpSubmissions(partners, new CmsVerifier(partners, paths,
-                new SigningTimeWindow(Duration.ofDays(settings.trustOrDefault().replayWindow()), clock)), settings.sftp().maxFileBytes(), work));
+                new SigningTimeWindow(Duration.ofDays(settings.trustOrDefault().replayWindow()), clock)), settings.sftp().maxFileBytes(), work, audit));
         camel.bind("sftpReceipts", new SftpReceipts(receipts, folders));
         camel.bind("arrivalRetries", arrivalRetries);
         camel.bind("rejectedMessages", new RejectedMessages());

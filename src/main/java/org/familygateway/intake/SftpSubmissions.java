@@ -10,9 +10,15 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.familygateway.audit.AuditEvent;
+import org.familygateway.audit.AuditEventType;
+import org.familygateway.audit.AuditTrail;
 import org.familygateway.model.Headers;
 import org.familygateway.model.Rejection;
 import org.familygateway.model.v1.ChannelType;
@@ -32,12 +38,14 @@ public final class SftpSubmissions {
     private final CmsVerifier verifier;
     private final long maxContentBytes;
     private final WorkFolders workFolders;
+    private final AuditTrail audit;
 
-    public SftpSubmissions(PartnerDirectory partners, CmsVerifier verifier, long maxContentBytes, WorkFolders workFolders) {
+    public SftpSubmissions(PartnerDirectory partners, CmsVerifier verifier, long maxContentBytes, WorkFolders workFolders, AuditTrail audit) {
         this.partners = partners;
         this.verifier = verifier;
         this.maxContentBytes = maxContentBytes;
         this.workFolders = workFolders;
+        this.audit = audit;
     }
 
     /** Headers from the arrival: who uploaded it, its receipt id, when it arrived, its digest. */
@@ -62,6 +70,27 @@ public final class SftpSubmissions {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the arrival " + stored, e);
         }
+    }
+
+    /**
+     * Audits RECEIVED. An arrival stays in arrivals/ until it is answered, so one whose earlier try
+     * did not finish (a step failed, or the gateway stopped) is taken again under the same receipt
+     * and its steps are audited again; its RECEIVED entry then says so, and how far the earlier try
+     * got, so that IG reading the receipt's steps sees why they come twice.
+     */
+    public void received(Exchange exchange) {
+        Map<String, Object> headers = exchange.getIn().getHeaders();
+        List<AuditEvent> earlier = audit.forReceipt(exchange.getIn().getHeader(Headers.RECEIPT_ID, String.class));
+        if (earlier.isEmpty()) {
+            audit.record(AuditEventType.RECEIVED, headers);
+            return;
+        }
+        boolean accepted = earlier.stream().anyMatch(e -> e.type() == AuditEventType.ACCEPTED);
+        Map<String, Object> noted = new HashMap<>(headers);
+        noted.put(Headers.REASON_MESSAGE, "taken up again: an earlier try of this arrival got as far as "
+                + earlier.get(earlier.size() - 1).type() + " and did not finish (a step failed, or the gateway stopped); its steps are "
+                + "done again under this receipt" + (accepted ? ", and the message, accepted then, still goes to the family team once" : ""));
+        audit.record(AuditEventType.RECEIVED, noted);
     }
 
     /**

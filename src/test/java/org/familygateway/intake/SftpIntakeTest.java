@@ -178,6 +178,14 @@ class SftpIntakeTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> metric("fg_sftp_arrivals_failing") == 0);
             assertThat(arrivals()).noneMatch(name -> name.endsWith("stuck.p7m"));
             assertThat(gateway.audit().forReceipt(receipt.getReceiptId())).noneMatch(e -> e.type() == AuditEventType.REJECTED);
+            // each try is audited from RECEIVED on; every try after the first says it is one, and how far the last got
+            List<AuditEvent> received = gateway.audit().forReceipt(receipt.getReceiptId()).stream()
+                    .filter(e -> e.type() == AuditEventType.RECEIVED).toList();
+            assertThat(received).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(received.get(0).entry().detail()).isNull();
+            assertThat(received.subList(1, received.size())).allSatisfy(e -> assertThat(e.entry().detail())
+                    .startsWith("taken up again: an earlier try of this arrival got as far as ")
+                    .endsWith("accepted then, still goes to the family team once"));
             Delivered delivered = gateway.familyTeam().caseFrom(receipt.getReceiptId(), Duration.ofSeconds(15));
             assertThat(delivered.asCase().getSource()).filteredOn(source -> source.getMessageId().equals(sent.getMessageId()))
                     .hasSize(1);
