@@ -38,7 +38,8 @@ import org.familygateway.testing.TestDatabases;
  * reconciles: every message a partner was told was accepted (or whose resend was refused as REPLAYED
  * after the first answer was lost) is on family-team.cases exactly once, or quarantined with a
  * reason; a withdrawal of consent is its case's WITHDRAWN version, and the last; every message made
- * to be refused was refused for its reason and is in quarantine with it, never on the family team's queue; no case is there twice; nothing is there that no partner sent.
+ * to be refused was refused for its reason and is in quarantine with it, never on the family team's
+ * queue; no case is there twice; nothing is there that no partner sent.
  * Then, the gateway stopped, the audit log must verify against the checkpoints signed during the
  * run, and say what partners were told: ACCEPTED for every ACCEPTED receipt they got, REJECTED for
  * every REJECTED one, and never both for one. Exits 1 if any of that fails.

@@ -33,8 +33,9 @@ import org.familygateway.trust.SshKeys;
  * Partners as real ones behave when the gateway dies under them: each message is sent until a
  * definite answer comes back (a connection refused, reset or timed out, a fault with no receipt, or
  * RETRY_LATER, means send it again under the same message id, freshly signed), over SOAP (the
- * school's referrals and withdrawals of consent) or SFTP (the police's referrals and information shares). Some messages are made to be refused, as a real partner's
- * sometimes are: signed and well formed, but with a fault the gateway's checks must name.
+ * school's referrals and withdrawals of consent) or SFTP (the police's referrals and information
+ * shares). Some messages are made to be refused, as a real partner's sometimes are: signed and well
+ * formed, but with a fault the gateway's checks must name.
  */
 final class Partners {
 
@@ -141,10 +142,12 @@ final class Partners {
         byte[] content;
         if (kind == Kind.INFORMATION_SHARE) {
             messageId = "share-" + UUID.randomUUID();
-            content = Shares.bytes(Shares.shareWithId(messageId, "example-police", "POLICE",
-                    Shares.behaviourContract("abc-" + UUID.randomUUID(), Examples.referralAboutFamily(family), 0, LocalDate.now(ZoneOffset.UTC))));
+            String contract = Shares.behaviourContract("abc-" + UUID.randomUUID(), Examples.referralAboutFamily(family), 0,
+                    LocalDate.now(ZoneOffset.UTC));
+            content = Shares.bytes(Shares.shareWithId(messageId, "example-police", "POLICE", contract));
         } else {
-            ReferralType referral = kind.applyTo(Examples.referralAboutFamily(family, "example-police", "Example Constabulary", AgencyKindType.POLICE));
+            ReferralType referral = kind.applyTo(
+                    Examples.referralAboutFamily(family, "example-police", "Example Constabulary", AgencyKindType.POLICE));
             messageId = referral.getMessageId();
             content = Examples.xml(referral);
         }
@@ -175,7 +178,8 @@ final class Partners {
     private String awaitReferral(int family) {
         for (Instant deadline = Instant.now().plus(Duration.ofMinutes(20)); Instant.now().isBefore(deadline); pause(300)) {
             Optional<String> referral = ledger.all().entrySet().stream()
-                    .filter(e -> e.getValue().family() == family && e.getValue().kind() == Kind.GOOD).map(java.util.Map.Entry::getKey).findFirst();
+                    .filter(e -> e.getValue().family() == family && e.getValue().kind() == Kind.GOOD)
+                    .map(java.util.Map.Entry::getKey).findFirst();
             if (referral.isPresent()) {
                 return referral.get();
             }
