@@ -76,7 +76,8 @@ public final class SftpSubmissions {
      * Audits RECEIVED. An arrival stays in arrivals/ until it is answered, so one whose earlier try
      * did not finish (a step failed, or the gateway stopped) is taken again under the same receipt
      * and its steps are audited again; its RECEIVED entry then says so, and how far the earlier try
-     * got, so that IG reading the receipt's steps sees why they come twice.
+     * got, so that IG reading the receipt's steps sees why they come twice. If that try was
+     * accepted, the arrival carries ACCEPTED_BEFORE, so the metrics do not count it again.
      */
     public void received(Exchange exchange) {
         Map<String, Object> headers = exchange.getIn().getHeaders();
@@ -86,6 +87,9 @@ public final class SftpSubmissions {
             return;
         }
         boolean accepted = earlier.stream().anyMatch(e -> e.type() == AuditEventType.ACCEPTED);
+        if (accepted) {
+            exchange.getIn().setHeader(Headers.ACCEPTED_BEFORE, "true");
+        }
         Map<String, Object> noted = new HashMap<>(headers);
         noted.put(Headers.REASON_MESSAGE, "taken up again: an earlier try of this arrival got as far as "
                 + earlier.get(earlier.size() - 1).type() + " and did not finish (a step failed, or the gateway stopped); its steps are "

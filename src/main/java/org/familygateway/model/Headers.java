@@ -24,6 +24,11 @@ public final class Headers {
     public static final String UPLOAD_CAP_EXCEEDED = "fgUploadCapExceeded";
     /** The root element of the message, e.g. Referral. */
     public static final String MESSAGE_TYPE = "fgMessageType";
+    /**
+     * "true" on an SFTP arrival taken up again whose earlier try was already audited ACCEPTED: its
+     * steps are audited again, but the metrics count the message once.
+     */
+    public static final String ACCEPTED_BEFORE = "fgAcceptedBefore";
     /** Why a message was rejected or quarantined: a ReasonCodeType name. */
     public static final String REASON_CODE = "fgReasonCode";
     /** The reason in words (never content). */

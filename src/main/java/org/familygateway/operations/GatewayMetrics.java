@@ -76,6 +76,9 @@ public final class GatewayMetrics implements AuditTrail.StepObserver, AutoClosea
     }
 
     private void accepted(Map<String, Object> headers) {
+        if ("true".equals(headers.get(Headers.ACCEPTED_BEFORE))) {
+            return;   // an SFTP arrival taken up again: counted when its first try was accepted
+        }
         counter("fg_messages_accepted", "messages accepted (durable on gateway.intake)", headers, false).increment();
         if (headers.get(Headers.RECORDS_ACCEPTED) instanceof Number records) {
             Counter.builder("fg_records_accepted").description("records of information shares accepted")

@@ -148,6 +148,7 @@ class SftpIntakeTest {
             throws Exception {
         ReferralType sent = fromPolice();
         byte[] file = CmsFiles.sign(Examples.xml(sent), POLICE.signingKey(), POLICE.signingCertificate());
+        double acceptedBefore = acceptedFromPolice();
         Path receipts = gateway.dataDir().resolve("sftp/partners/example-police/receipts");
         Path receiptsAside = receipts.resolveSibling("receipts-aside");
         try (SftpPartnerClient police = gateway.sftpClient(POLICE)) {
@@ -189,7 +190,14 @@ class SftpIntakeTest {
             Delivered delivered = gateway.familyTeam().caseFrom(receipt.getReceiptId(), Duration.ofSeconds(15));
             assertThat(delivered.asCase().getSource()).filteredOn(source -> source.getMessageId().equals(sent.getMessageId()))
                     .hasSize(1);
+            // one message accepted, however many tries were audited ACCEPTED
+            assertThat(acceptedFromPolice() - acceptedBefore).isEqualTo(1.0);
         }
+    }
+
+    private static double acceptedFromPolice() throws Exception {
+        return Metrics.scrape(gateway.settings().operations().portOrDefault())
+                .sum("fg_messages_accepted_total", "partner=\"example-police\"");
     }
 
     private static double metric(String name) throws Exception {
