@@ -76,8 +76,13 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         } catch (RuntimeException e) {
             LOG.error("could not audit the rejection of SOAP message receipt={}", headers.get(Headers.RECEIPT_ID), e);
         }
-        if (!(rejection instanceof GatewayBusy)) {
-            keep(request, headers);
+        if (!(rejection instanceof GatewayBusy) && !keep(request, headers)) {
+            // a signed refusal is a final answer, and the partner would never send the message again: with no copy kept,
+            // it is told to resend instead (a fault without a receipt), and the resend is refused and quarantined
+            message.setContent(Exception.class, new SoapFault(rejection.code().value() + ": " + rejection.getMessage()
+                    + " (receipt " + headers.get(Headers.RECEIPT_ID) + ": the gateway could not keep a copy of the refused message; "
+                    + "send it again later for a signed answer)", Fault.FAULT_CODE_SERVER));
+            return;
         }
         try {
             ReceiptType receipt = receipts.sendWithSignature(receipts.rejected(headers, rejection), headers);
@@ -109,13 +114,16 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
                 + "for a signed answer naming this receipt", Fault.FAULT_CODE_SERVER);
     }
 
-    private void keep(Message request, Map<String, Object> headers) {
+    /** Keeps the refused request in quarantine; false if it could not (the broker out of reach, say). */
+    private boolean keep(Message request, Map<String, Object> headers) {
         byte[] asReceived = request == null ? null : (byte[]) request.get(CaptureRequest.BYTES);
         try {
             quarantine.keep(asReceived == null ? new byte[0] : asReceived, headers);
+            return true;
         } catch (RuntimeException e) {
-            // The partner is told to resend (the fault); the audit still records the rejection.
+            // the partner is told to resend (a fault without a receipt); the audit still records this attempt's rejection
             LOG.error("could not quarantine rejected SOAP request receipt={}", headers.get(Headers.RECEIPT_ID), e);
+            return false;
         }
     }
 
