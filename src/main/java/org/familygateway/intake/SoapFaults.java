@@ -79,9 +79,8 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         if (!(rejection instanceof GatewayBusy) && !keep(request, headers)) {
             // a signed refusal is a final answer, and the partner would never send the message again: with no copy kept,
             // it is told to resend instead (a fault without a receipt), and the resend is refused and quarantined
-            message.setContent(Exception.class, new SoapFault(rejection.code().value() + ": " + rejection.getMessage()
-                    + " (receipt " + headers.get(Headers.RECEIPT_ID) + ": the gateway could not keep a copy of the refused message; "
-                    + "send it again later for a signed answer)", Fault.FAULT_CODE_SERVER));
+            message.setContent(Exception.class, unsigned(rejection, headers, "the gateway could not keep a copy of the refused message; "
+                    + "send it again later for a signed answer"));
             return;
         }
         try {
@@ -90,10 +89,8 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         } catch (RuntimeException e) {
             // thrown on, this left CXF answering HTTP 200 with an empty body, which a partner could take for success
             LOG.error("could not sign or keep the Rejection receipt of SOAP message receipt={}", headers.get(Headers.RECEIPT_ID), e);
-            message.setContent(Exception.class, new SoapFault(rejection.code().value() + ": " + rejection.getMessage()
-                    + " (receipt " + headers.get(Headers.RECEIPT_ID) + ": the gateway could not issue a signed receipt for this answer; "
-                    + "send the message again later for one)",
-                    Fault.FAULT_CODE_SERVER));
+            message.setContent(Exception.class, unsigned(rejection, headers, "the gateway could not issue a signed receipt for this answer; "
+                    + "send the message again later for one"));
         }
     }
 
@@ -112,6 +109,12 @@ final class SoapFaults extends AbstractPhaseInterceptor<Message> {
         return new SoapFault(ReasonCodeType.INTERNAL_ERROR.value() + ": the message was accepted as receipt " + receiptId
                 + " and goes to the family team, but its receipt could not be issued; send it again under the same message id "
                 + "for a signed answer naming this receipt", Fault.FAULT_CODE_SERVER);
+    }
+
+    /** A refusal the partner must take as "send it again": a server fault naming the reason and the receipt id, with no receipt. */
+    private static SoapFault unsigned(Rejection rejection, Map<String, Object> headers, String why) {
+        return new SoapFault(rejection.code().value() + ": " + rejection.getMessage() + " (receipt " + headers.get(Headers.RECEIPT_ID)
+                + ": " + why + ")", Fault.FAULT_CODE_SERVER);
     }
 
     /** Keeps the refused request in quarantine; false if it could not (the broker out of reach, say). */

@@ -55,8 +55,13 @@ public final class SftpPartnerClient implements AutoCloseable {
      * partner has not yet collected.
      */
     public byte[] awaitReceipt(String name) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        Optional<byte[]> receipt = withSftp(sftp -> {
+        return receiptBy(name, Instant.now().plus(TIMEOUT))
+                .orElseThrow(() -> new IllegalStateException("no receipt for " + name + " within " + TIMEOUT.toSeconds() + " seconds"));
+    }
+
+    /** The receipt named after the uploaded file, looked for every 100 ms in one session until the deadline; empty if none came. */
+    public Optional<byte[]> receiptBy(String name, Instant deadline) {
+        return withSftp(sftp -> {
             for (Optional<byte[]> found = receipt(sftp, name); ; found = receipt(sftp, name)) {
                 if (found.isPresent() || !Instant.now().isBefore(deadline)) {
                     return found;
@@ -64,7 +69,6 @@ public final class SftpPartnerClient implements AutoCloseable {
                 sleep();
             }
         });
-        return receipt.orElseThrow(() -> new IllegalStateException("no receipt for " + name + " within " + TIMEOUT.toSeconds() + " seconds"));
     }
 
     /** The receipt named after the uploaded file, if it is there yet. */

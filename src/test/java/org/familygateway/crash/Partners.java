@@ -212,14 +212,7 @@ final class Partners {
             try {
                 // one session while it lasts, looking for that one file: listing receipts/ (thousands of files by the
                 // end) in a new session every 300 ms from each thread cost the gateway's CPU more than the messages did
-                Optional<byte[]> found = police.withSftp(sftp -> {
-                    for (Optional<byte[]> receipt = SftpPartnerClient.receipt(sftp, name); ; receipt = SftpPartnerClient.receipt(sftp, name)) {
-                        if (receipt.isPresent() || !Instant.now().isBefore(deadline)) {
-                            return receipt;
-                        }
-                        pause(300);
-                    }
-                });
+                Optional<byte[]> found = police.receiptBy(name, deadline);
                 if (found.isPresent()) {
                     return Optional.of(receipts.verify(found.get()));
                 }
