@@ -110,8 +110,10 @@ final class Wiring {
         Receipts receipts = new Receipts(xml, new ReceiptSigner(
                 Pem.privateKey(settings.receipts().signingKey()), Pem.certificate(settings.receipts().signingCertificate())),
                 new ReceiptArchive(dataSource, clock), audit);
+        // block=false: with the quarantine route not running (the gateway stopping, say) the caller fails at once and tells
+        // the partner to resend, where Camel's default would hold the partner's request for 30 s and then fail anyway
         Quarantine quarantine = (asReceived, headers) ->
-                producer.get().sendBodyAndHeaders("direct:quarantine", asReceived, headers);
+                producer.get().sendBodyAndHeaders("direct:quarantine?block=false", asReceived, headers);
 
         GatewaySettings.Soap soap = settings.soap();
         SoapEndpoints.useTls(bus, soap.host(), soap.port(), Pem.privateKey(soap.tlsKey()), Pem.certificates(soap.tlsCertificate()),

@@ -127,6 +127,39 @@ class IntakeRejectionTest {
     }
 
     @Test
+    void a_soap_message_refused_when_no_copy_of_it_can_be_kept_is_not_given_a_final_answer_and_its_resend_is() throws Exception {
+        // found by the crash harness: a refusal arriving while the broker was down got a signed Rejection and was kept nowhere
+        String referral = Examples.text(Examples.referral()).replace("<Gender>MALE</Gender>", "<Gender>BOY</Gender>");
+        byte[] envelope = gateway.rawSoap().signedEnvelope(referral.getBytes(StandardCharsets.UTF_8), SCHOOL);
+
+        // the quarantine out of reach, as when the broker is down: the refused request cannot be kept
+        var routes = gateway.gateway().camelContext().getRouteController();
+        RawSoap.Response response;
+        routes.stopRoute("quarantine");
+        try {
+            response = gateway.rawSoap().post(envelope);
+        } finally {
+            routes.startRoute("quarantine");
+        }
+
+        // a signed Rejection is final and the partner would never resend, leaving no copy anywhere: it is told to resend
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text()).contains("faultcode").contains("Server").contains("SCHEMA_INVALID")
+                .contains("could not keep a copy of the refused message").doesNotContain("Rejection>");
+        Matcher named = Pattern.compile("\\(receipt ([0-9a-f-]{36}): ").matcher(response.text());
+        assertThat(named.find()).as(response.text()).isTrue();
+        String firstTry = named.group(1);
+        List<AuditEvent> events = gateway.audit().forReceipt(firstTry);
+        assertThat(types(events)).contains(AuditEventType.RECEIVED, AuditEventType.REJECTED)
+                .doesNotContain(AuditEventType.QUARANTINED, AuditEventType.RECEIPT_SENT, AuditEventType.ACCEPTED);
+
+        // the partner sends the same message again (a fresh security header): now refused for good, signed, and kept
+        byte[] resend = gateway.rawSoap().signedEnvelope(referral.getBytes(StandardCharsets.UTF_8), SCHOOL);
+        ReceiptType receipt = assertSoapRejected(gateway.rawSoap().post(resend), resend, ReasonCodeType.SCHEMA_INVALID);
+        assertThat(receipt.getReceiptId()).isNotEqualTo(firstTry);
+    }
+
+    @Test
     void a_soap_message_carrying_an_external_entity_is_rejected_before_any_parser_resolves_it() {
         String body = "<Referral xmlns=\"urn:familygateway:v1\"><MessageId>&xxe;</MessageId></Referral>";
         byte[] envelope = ("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
