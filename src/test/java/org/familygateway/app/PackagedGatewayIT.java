@@ -3,18 +3,16 @@ package org.familygateway.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.JavaProcesses;
 import org.familygateway.testing.Project;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,16 +45,9 @@ class PackagedGatewayIT {
         settings = List.of("--set", "dataDir=" + dataDir.resolve("data"), "--set", "soap.port=" + FreePorts.next(),
                 "--set", "sftp.port=" + FreePorts.next(), "--set", "broker.port=" + brokerPort,
                 "--set", "console.port=" + FreePorts.next(), "--set", "operations.port=" + FreePorts.next());
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "run"));
+        List<String> command = JavaProcesses.java(List.of(), "-jar", JAR.toString(), "run");
         command.addAll(settings);
-        gateway = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!Files.readString(log).contains("Family Gateway started")) {
-            assertThat(gateway.isAlive()).as("the gateway exited: " + Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("the gateway did not start in time: " + Files.readString(log)).isBefore(deadline);
-            Thread.sleep(250);
-        }
+        gateway = JavaProcesses.startGateway(command, log, Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -86,7 +77,7 @@ class PackagedGatewayIT {
     @Test
     @Order(3)
     void the_family_team_takes_the_households_case_in_two_versions_over_amqp() throws Exception {
-        String output = run(List.of(java(), "-jar", JAR.toString(), "cases", "--url", "amqp://127.0.0.1:" + brokerPort,
+        String output = run(JavaProcesses.java(List.of(), "-jar", JAR.toString(), "cases", "--url", "amqp://127.0.0.1:" + brokerPort,
                 "--max", "2", "--wait", "20"));
         // both partners referred the same sample household: one case, the police's referral its second version
         assertThat(output).contains("2 case version(s) taken").contains("version 1 (NEW)").contains("version 2 (UPDATED)")
@@ -132,21 +123,15 @@ class PackagedGatewayIT {
     }
 
     private static String cli(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        List<String> command = JavaProcesses.java(List.of(), "-jar", JAR.toString());
         command.addAll(List.of(arguments));
         command.addAll(settings);
         return run(command);
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        JavaProcesses.Output output = JavaProcesses.run(command, Duration.ofSeconds(120));
+        assertThat(output.exit()).as(output.text()).isZero();
+        return output.text();
     }
 }

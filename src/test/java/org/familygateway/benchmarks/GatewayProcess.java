@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.familygateway.app.GatewaySettings;
 import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.JavaProcesses;
 import org.familygateway.testing.Metrics;
 import org.familygateway.testing.Project;
 import org.familygateway.testing.TestDatabases;
@@ -49,20 +48,10 @@ final class GatewayProcess implements AutoCloseable {
         overrides.put("broker.port", String.valueOf(FreePorts.next()));
         overrides.put("console.port", String.valueOf(FreePorts.next()));
         overrides.put("operations.port", String.valueOf(FreePorts.next()));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.familygateway.app.GatewayCommand", "run"));
+        List<String> command = JavaProcesses.java(jvmOptions, "-cp", System.getProperty("java.class.path"),
+                "org.familygateway.app.GatewayCommand", "run");
         overrides.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
-        Path log = dataDir.resolve("gateway.log");
-        Process process = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!Files.readString(log).contains("Family Gateway started")) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the gateway did not start: " + Files.readString(log));
-            }
-            Thread.sleep(200);
-        }
+        Process process = JavaProcesses.startGateway(command, dataDir.resolve("gateway.log"), Duration.ofMinutes(3));
         return new GatewayProcess(process, dataDir, overrides);
     }
 

@@ -26,6 +26,7 @@ import org.familygateway.model.v1.CaseStatusType;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FamilyTeam;
+import org.familygateway.testing.JavaProcesses;
 import org.familygateway.testing.TestDatabases;
 
 /**
@@ -465,9 +466,9 @@ public final class CrashHarness {
      * harness sends is accepted or refused whole: its shares hold no record to reject).
      */
     private static boolean auditHolds(Ledger ledger, GatewayUnderTest gateway) throws Exception {
-        GatewayUnderTest.Command verify = gateway.command("audit", "verify");
-        String summary = verify.output().lines().filter(l -> l.contains("VERIFIED")).findFirst()
-                .orElse("no verdict printed (exit " + verify.exit() + "): " + verify.output().strip());
+        JavaProcesses.Output verify = gateway.command("audit", "verify");
+        String summary = verify.text().lines().filter(l -> l.contains("VERIFIED")).findFirst()
+                .orElse("no verdict printed (exit " + verify.exit() + "): " + verify.text().strip());
         Set<String> accepted = new HashSet<>();
         Set<String> rejected = new HashSet<>();
         GatewaySettings settings = gateway.settings();

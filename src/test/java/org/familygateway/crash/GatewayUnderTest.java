@@ -1,11 +1,9 @@
 package org.familygateway.crash;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.familygateway.app.GatewaySettings;
 import org.familygateway.testing.ExternalArtemis;
 import org.familygateway.testing.FreePorts;
+import org.familygateway.testing.JavaProcesses;
 import org.familygateway.testing.Metrics;
 import org.familygateway.testing.Project;
 
@@ -56,19 +55,9 @@ final class GatewayUnderTest {
     /** Starts the jar and waits until it says it has started. */
     Duration start() throws IOException, InterruptedException {
         Instant began = Instant.now();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "run"));
+        List<String> command = JavaProcesses.java(List.of("-Xmx512m"), "-jar", jar.toString(), "run");
         overrides.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
-        Path log = home.resolve("gateway-" + (++starts) + ".log");
-        process = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!Files.readString(log).contains("Family Gateway started")) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the gateway did not start (" + log + "): " + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
+        process = JavaProcesses.startGateway(command, home.resolve("gateway-" + (++starts) + ".log"), Duration.ofMinutes(3));
         return Duration.between(began, Instant.now());
     }
 
@@ -87,18 +76,12 @@ final class GatewayUnderTest {
     }
 
     /** What a command of the packaged gateway ({@code java -jar ... audit verify}, say) printed, and its exit code. */
-    record Command(int exit, String output) {
-    }
-
     /** Runs a command of the jar against this gateway's configuration and data, and waits for it. */
-    Command command(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+    JavaProcesses.Output command(String... arguments) throws IOException, InterruptedException {
+        List<String> command = JavaProcesses.java(List.of(), "-jar", jar.toString());
         command.addAll(List.of(arguments));
         overrides.forEach((k, v) -> command.addAll(List.of("--set", k + "=" + v)));
-        Process run = new ProcessBuilder(command).directory(Project.ROOT.toFile()).redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        return new Command(run.waitFor(), output);
+        return JavaProcesses.run(command, Duration.ofMinutes(30));
     }
 
     long queueDepth(String queue) throws IOException, InterruptedException {
