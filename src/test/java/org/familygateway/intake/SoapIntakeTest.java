@@ -19,6 +19,7 @@ import org.familygateway.model.v1.ReceiptType;
 import org.familygateway.model.v1.ReferralType;
 import org.familygateway.service.v1.SubmissionRejection;
 import org.familygateway.simulator.SoapPartnerClient;
+import org.familygateway.testing.CapturedLog;
 import org.familygateway.testing.Examples;
 import org.familygateway.testing.FamilyTeam.Delivered;
 import org.familygateway.testing.RawSoap;
@@ -92,7 +93,12 @@ class SoapIntakeTest {
         byte[] envelope = gateway.rawSoap().signedEnvelope(Examples.xml(sent), TestGateway.partner("example-school"));
 
         // the receipt archive gone: the Acknowledgement, signed, cannot be kept, after ACCEPTED is durable
-        RawSoap.Response response = gateway.withTableAside("issued_receipt", () -> gateway.rawSoap().post(envelope));
+        RawSoap.Response response;
+        List<String> logged;
+        try (CapturedLog log = CapturedLog.capture()) {
+            response = gateway.withTableAside("issued_receipt", () -> gateway.rawSoap().post(envelope));
+            logged = log.lines();
+        }
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.text()).contains("INTERNAL_ERROR").contains("was accepted as receipt")
@@ -100,6 +106,10 @@ class SoapIntakeTest {
         Matcher named = Pattern.compile("accepted as receipt ([0-9a-f-]{36})").matcher(response.text());
         assertThat(named.find()).isTrue();
         String receiptId = named.group(1);
+        // said once, by the gateway, with the receipt id and the cause; not again by Camel with its route history
+        assertThat(logged).filteredOn(line -> line.contains("left without its receipt")).singleElement()
+                .satisfies(line -> assertThat(line).contains(receiptId));
+        assertThat(logged).noneMatch(line -> line.contains("Failed delivery") || line.contains("Message History"));
 
         // the family team gets it; the audit trail says accepted and nothing contradicts it
         gateway.familyTeam().caseFrom(receiptId, Duration.ofSeconds(15));
