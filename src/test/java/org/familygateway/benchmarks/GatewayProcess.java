@@ -67,6 +67,38 @@ final class GatewayProcess implements AutoCloseable {
         return (long) metrics().sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
+    /**
+     * CPU milliseconds the gateway's JIT compiler threads have used since it started, read from
+     * /proc on Linux; elsewhere the JVM's own compilation time (its metric), which counts a
+     * compilation's elapsed time and so overstates the CPU on a busy machine.
+     */
+    long compilingMillis() throws IOException, InterruptedException {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return (long) metrics().sum("jvm_compilation_time_ms_total", "");
+        }
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C\\d CompilerThre.*\\s*")) {
+                        // fields 14 and 15 of stat, after the parenthesised name: user and system time in clock ticks
+                        String[] fields = Files.readString(thread.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException gone) {
+                    // a compiler thread that ended between the listing and the read
+                }
+            }
+        }
+        return ticks * 10;   // USER_HZ is 100 on Linux
+    }
+
+    /** CPU time the gateway's process has used since it started (all its threads). */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the gateway's process"));
+    }
+
     long queueDepth(String queue) throws IOException, InterruptedException {
         return (long) metrics().sum("fg_queue_depth", "queue=\"" + queue + "\"");
     }

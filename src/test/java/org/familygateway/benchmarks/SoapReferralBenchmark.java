@@ -39,6 +39,10 @@ import org.familygateway.trust.Pem;
  * timed run, so the load generator's own signing does not compete with the gateway for the CPU.
  *
  *   benchmarks/run SoapReferralBenchmark -Xmx1g -- --messages 4000 --concurrency 4,16,64 --gateway-heap 512m
+ *   (warm-up: rounds of 1,000 referrals, each signed just before it is sent, at least --warm-up of them, then on until
+ *   the gateway's JIT compiled for less than --settle percent of a round (default 10) or --warm-up-limit referrals
+ *   (default 20,000) have gone: the JIT of a JVM this size works for minutes after a start, and a figure taken while
+ *   it does is the start's, not the gateway's. Each level prints the gateway's CPU time per referral, end to end.)
  *   (--no-bare: the gateway only; --intake-only: the household step not started, to see what intake
  *   alone makes; --partners 1: the school's referrals only; --database postgresql: a fresh schema on
  *   the PostgreSQL the tests use, not embedded H2; --gateway-jvm "-XX:StartFlightRecording=filename=/tmp/g.jfr": profile it)
@@ -71,6 +75,8 @@ public final class SoapReferralBenchmark {
         int messages = Integer.parseInt(options.getOrDefault("messages", "4000"));
         int[] levels = Arrays.stream(options.getOrDefault("concurrency", "4,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
         int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "1500"));
+        int warmUpLimit = Integer.parseInt(options.getOrDefault("warm-up-limit", "20000"));
+        double settle = Double.parseDouble(options.getOrDefault("settle", "10"));
         String heap = options.getOrDefault("gateway-heap", "512m");
         referrers = ALL_REFERRERS.subList(0, Integer.parseInt(options.getOrDefault("partners", String.valueOf(ALL_REFERRERS.size()))));
         System.out.printf("%d processors; gateway heap %s; %d messages per run (after %d to warm up), from %d partners in turn%n",
@@ -87,28 +93,31 @@ public final class SoapReferralBenchmark {
             List<X509Certificate> anchors = settings.trustAnchors().stream().flatMap(p -> Pem.certificates(p).stream()).toList();
             String address = settings.soap().address();
             try (Drain drain = new Drain("amqp://127.0.0.1:" + settings.broker().port())) {
-                run("warm-up", 8, sign(address, anchors, warmUp), envelope -> post(address, anchors, envelope));
-                long cases = warmUp;
-                if (!intakeOnly) {
-                    drain.awaitCases(cases);
-                }
+                long cases = warmUp(process, drain, intakeOnly, warmUp, warmUpLimit, settle,
+                        envelopes -> run("warm-up", 8, envelopes, envelope -> post(address, anchors, envelope)),
+                        count -> sign(address, anchors, count));
                 for (int concurrency : levels) {
                     List<byte[]> envelopes = sign(address, anchors, messages);
                     long started = System.nanoTime();
+                    Duration cpuBefore = process.cpu();
+                    long compilingBefore = process.compilingMillis();
                     Result accepted = run("gateway", concurrency, envelopes, envelope -> post(address, anchors, envelope));
                     if (intakeOnly) {
                         gateway.add(accepted);
                         continue;
                     }
-                    // end to end: until the family team has the case of every referral of this run
-                    // (each is about a family of its own, so each makes a case of its own)
+                    // end to end: until the family team has the case of every referral of this run that was
+                    // accepted (each is about a family of its own, so each makes a case of its own)
                     long receipts = System.nanoTime();
-                    cases += envelopes.size();
+                    cases += accepted.accepted;
                     long done = drain.awaitCases(cases);
-                    double perSecond = envelopes.size() / ((done - started) / 1e9);
+                    double perSecond = accepted.accepted / ((done - started) / 1e9);
+                    double cpuMillis = (process.cpu().minus(cpuBefore)).toNanos() / 1e6 / Math.max(1, accepted.accepted);
+                    double compiling = 100.0 * (process.compilingMillis() - compilingBefore) / ((done - started) / 1e6);
                     System.out.printf("end to end   concurrency %3d: the last case %.1f s after the last receipt: %d referrals to cases "
-                            + "in %.1f s = %6.0f/s%n", concurrency, (done - receipts) / 1e9, envelopes.size(), (done - started) / 1e9, perSecond);
-                    gateway.add(new Result(perSecond, accepted.p50Micros, accepted.p99Micros));
+                            + "in %.1f s = %6.0f/s; the gateway's CPU %.1f ms a referral (its JIT compiling %.0f%% of a core)%n",
+                            concurrency, (done - receipts) / 1e9, accepted.accepted, (done - started) / 1e9, perSecond, cpuMillis, compiling);
+                    gateway.add(new Result(perSecond, accepted.p50Micros, accepted.p99Micros, accepted.accepted, cpuMillis));
                 }
                 System.out.printf("family team took %d cases; heap in use in the gateway now %d MB%n", drain.cases(),
                         process.heapUsed() >> 20);
@@ -124,14 +133,64 @@ public final class SoapReferralBenchmark {
             List<X509Certificate> anchors = List.of();
             run("bare warm-up", 2, sign(address, anchors, warmUp), bare::take);
             for (int i = 0; i < levels.length; i++) {
-                Result limit = run("bare limit", levels[i], sign(address, anchors, messages), bare::take);
-                System.out.printf("concurrency %d: gateway %.0f/s (%s) is %.0f%% of the bare limit %.0f/s%n", levels[i],
-                        gateway.get(i).perSecond, intakeOnly ? "accepted" : "end to end", 100 * gateway.get(i).perSecond / limit.perSecond,
-                        limit.perSecond);
+                List<byte[]> envelopes = sign(address, anchors, messages);
+                Duration cpuBefore = ownCpu();
+                Result limit = run("bare limit", levels[i], envelopes, bare::take);
+                double cpuMillis = ownCpu().minus(cpuBefore).toNanos() / 1e6 / envelopes.size();
+                System.out.printf("concurrency %d: gateway %.0f/s (%s) is %.0f%% of the bare limit %.0f/s; CPU a message %.1f ms "
+                                + "against the bare limit's %.1f ms%n", levels[i], gateway.get(i).perSecond,
+                        intakeOnly ? "accepted" : "end to end", 100 * gateway.get(i).perSecond / limit.perSecond, limit.perSecond,
+                        gateway.get(i).cpuMillis, cpuMillis);
             }
         } finally {
             BareIntake.deleteQuietly(folder);
         }
+    }
+
+    private static final int WARM_UP_ROUND = 1000;
+
+    /**
+     * Warms the gateway up in rounds, each signed just before it is sent (so that no Timestamp grows
+     * stale while it waits), until at least {@code least} referrals have gone and the JIT compiled for
+     * less than {@code settle} percent of the last round, or {@code most} have gone. Returns how many
+     * cases the family team then has.
+     */
+    private static long warmUp(GatewayProcess process, Drain drain, boolean intakeOnly, int least, int most, double settle,
+                               Round round, Signer signer) throws Exception {
+        long cases = 0;
+        for (int sent = WARM_UP_ROUND; ; sent += WARM_UP_ROUND) {
+            List<byte[]> envelopes = signer.sign(WARM_UP_ROUND);
+            long startedAt = System.nanoTime();
+            long compilingBefore = process.compilingMillis();
+            cases += round.run(envelopes).accepted;
+            if (!intakeOnly) {
+                drain.awaitCases(cases);
+            }
+            double compiling = 100.0 * (process.compilingMillis() - compilingBefore) / ((System.nanoTime() - startedAt) / 1e6);
+            System.out.printf("             the JIT compiling %.0f%% of a core in that round%n", compiling);
+            if (sent >= least && compiling < settle) {
+                System.out.printf("warm-up: %d referrals; the JIT settled (under %.0f%% of a core)%n", sent, settle);
+                return cases;
+            }
+            if (sent >= most) {
+                System.out.printf("warm-up: %d referrals; stopped at --warm-up-limit with the JIT still compiling%n", sent);
+                return cases;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Round {
+        Result run(List<byte[]> envelopes) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Signer {
+        List<byte[]> sign(int count) throws Exception;
+    }
+
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
     }
 
     private static final ThreadLocal<RawSoap> CLIENTS = new ThreadLocal<>();
@@ -167,7 +226,8 @@ public final class SoapReferralBenchmark {
         boolean take(byte[] envelope) throws Exception;
     }
 
-    private record Result(double perSecond, long p50Micros, long p99Micros) {
+    /** A run's rate, latencies, how many were accepted, and (end to end) the gateway's CPU milliseconds a referral. */
+    private record Result(double perSecond, long p50Micros, long p99Micros, int accepted, double cpuMillis) {
     }
 
     private static Result run(String what, int concurrency, List<byte[]> envelopes, Intake intake) throws Exception {
@@ -196,7 +256,8 @@ public final class SoapReferralBenchmark {
         pool.shutdown();
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
-        Result result = new Result(envelopes.size() / seconds, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]);
+        Result result = new Result(envelopes.size() / seconds, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)],
+                envelopes.size() - refused.get(), 0);
         System.out.printf("%-12s concurrency %3d: %6d messages in %6.1f s = %7.0f/s  p50 %6.1f ms  p99 %6.1f ms  refused %d%n", what,
                 concurrency, envelopes.size(), seconds, result.perSecond, result.p50Micros / 1000.0, result.p99Micros / 1000.0,
                 refused.get());
