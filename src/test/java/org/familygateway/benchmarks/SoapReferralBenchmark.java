@@ -113,10 +113,11 @@ public final class SoapReferralBenchmark {
                     long done = drain.awaitCases(cases);
                     double perSecond = accepted.accepted / ((done - started) / 1e9);
                     double cpuMillis = (process.cpu().minus(cpuBefore)).toNanos() / 1e6 / Math.max(1, accepted.accepted);
-                    double compiling = 100.0 * (process.compilingMillis() - compilingBefore) / ((done - started) / 1e6);
+                    long compiled = process.compilingMillis() - compilingBefore;
                     System.out.printf("end to end   concurrency %3d: the last case %.1f s after the last receipt: %d referrals to cases "
-                            + "in %.1f s = %6.0f/s; the gateway's CPU %.1f ms a referral (its JIT compiling %.0f%% of a core)%n",
-                            concurrency, (done - receipts) / 1e9, accepted.accepted, (done - started) / 1e9, perSecond, cpuMillis, compiling);
+                            + "in %.1f s = %6.0f/s; the gateway's CPU %.1f ms a referral, %.1f ms of it the JIT's (compiling %.0f%% of a core)%n",
+                            concurrency, (done - receipts) / 1e9, accepted.accepted, (done - started) / 1e9, perSecond, cpuMillis,
+                            (double) compiled / Math.max(1, accepted.accepted), 100.0 * compiled / ((done - started) / 1e6));
                     gateway.add(new Result(perSecond, accepted.p50Micros, accepted.p99Micros, accepted.accepted, cpuMillis));
                 }
                 System.out.printf("family team took %d cases; heap in use in the gateway now %d MB%n", drain.cases(),
