@@ -115,6 +115,8 @@ public final class Gateway implements AutoCloseable {
                 .withRoutesIncludePattern("classpath:routes/*.camel.yaml")
                 .withShutdownTimeout(15)
                 .withJmxEnabled(false);
+        // once the routes have stopped, entries still deferred (a delivery cut off by the stop) are written before the database closes
+        started.push(() -> audit.flushDeferred(Duration.ZERO));
         try {
             camel.start();
         } catch (Exception e) {
@@ -140,7 +142,7 @@ public final class Gateway implements AutoCloseable {
 
     private void startAuditJobsAndConsole(AuditParts auditParts, Database database, Wiring wiring, Clock clock) {
         GatewaySettings.Audit auditSettings = settings.audit();
-        started.push(new AuditJobs(auditParts.checkpoints, auditSettings.checkpointInterval(),
+        started.push(new AuditJobs(audit, auditParts.checkpoints, auditSettings.checkpointInterval(),
                 new RetentionPurge(database.dataSource(), audit, auditParts.retention, clock),
                 auditSettings.retentionOrDefault().purgeInterval()));
         GatewaySettings.Console c = settings.console();

@@ -2,6 +2,7 @@ package org.familygateway.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -28,8 +29,19 @@ final class AuditBatch implements GroupCommit.Batch<AuditBatch.Item, AuditEvent>
         List<AuditEvent> write(Connection connection, List<AuditEntry> entries) throws SQLException;
     }
 
-    /** An entry, and the rows (if any) written with it. */
-    record Item(AuditEntry entry, Transactions.Work<?> rows) {
+    /**
+     * An entry, the rows (if any) written with it, and the entries of its delivery's earlier steps
+     * that waited for it ({@link DeferredEntries}), appended just before it.
+     */
+    record Item(List<AuditEntry> before, AuditEntry entry, Transactions.Work<?> rows) {
+        Item {
+            before = List.copyOf(before);
+        }
+
+        Item(AuditEntry entry, Transactions.Work<?> rows) {
+            this(List.of(), entry, rows);
+        }
+
         static Item alone(AuditEntry entry) {
             return new Item(entry, null);
         }
@@ -57,7 +69,19 @@ final class AuditBatch implements GroupCommit.Batch<AuditBatch.Item, AuditEvent>
                     }
                 }
                 // appended last: the log's head stays locked only until the commit
-                return writer.write(c, items.stream().map(Item::entry).toList());
+                List<AuditEntry> entries = new ArrayList<>();
+                int[] own = new int[items.size()];
+                for (int i = 0; i < items.size(); i++) {
+                    entries.addAll(items.get(i).before());
+                    own[i] = entries.size();
+                    entries.add(items.get(i).entry());
+                }
+                List<AuditEvent> events = writer.write(c, entries);
+                List<AuditEvent> each = new ArrayList<>(items.size());
+                for (int i : own) {
+                    each.add(events.get(i));
+                }
+                return each;
             });
         } catch (SQLException e) {
             List<AuditEntry> entries = items.stream().map(Item::entry).toList();

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit's timed work: a checkpoint every few minutes (if the log has grown since the last),
- * and the retention purge. A failed run is logged and tried again at the next interval.
+ * the retention purge, and deferred entries whose delivery wrote no next entry (AuditTrail#defer)
+ * written on their own. A failed run is logged and tried again at the next interval.
  */
 public final class AuditJobs implements AutoCloseable {
 
@@ -22,7 +23,18 @@ public final class AuditJobs implements AutoCloseable {
         return thread;
     });
 
-    public AuditJobs(Checkpoints checkpoints, Duration checkpointEvery, RetentionPurge purge, Duration purgeEvery) {
+    /** How long a deferred entry waits for its delivery's next entry before it is written on its own. */
+    static final Duration DEFERRED_PATIENCE = Duration.ofSeconds(2);
+
+    public AuditJobs(AuditTrail trail, Checkpoints checkpoints, Duration checkpointEvery, RetentionPurge purge, Duration purgeEvery) {
+        every(Duration.ofSeconds(1), "write of deferred entries", () -> {
+            int written = trail.flushDeferred(DEFERRED_PATIENCE);
+            if (written > 0) {
+                // a delivery retried for a while (an SFTP arrival while the broker is down, say), or one cut off
+                LOG.info("{} deferred audit entries written on their own: no further step of their delivery came within {}",
+                        written, DEFERRED_PATIENCE);
+            }
+        });
         every(checkpointEvery, "checkpoint", () -> checkpoints.signNow()
                 .ifPresent(c -> LOG.info("signed audit checkpoint at size {} root {}", c.size(), c.rootHex())));
         every(purgeEvery, "retention purge", () -> {

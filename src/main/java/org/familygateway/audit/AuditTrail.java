@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class AuditTrail {
     private final Checkpoints checkpoints;
     private final SecureRandom random = new SecureRandom();
     private final GroupCommit<AuditBatch.Item, AuditEvent> groupCommit;
+    private final DeferredEntries deferred;
     private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told of every step a route records, once it is written (metrics count them); must be quick and must not throw. */
@@ -53,6 +55,7 @@ public final class AuditTrail {
         this.clock = clock;
         this.checkpoints = checkpoints;
         this.groupCommit = AuditBatch.groupCommit(dataSource, this::append);
+        this.deferred = new DeferredEntries(groupCommit, this::committed);
     }
 
     /** Records a step from the headers a message carries; routes call this. */
@@ -63,11 +66,40 @@ public final class AuditTrail {
     /**
      * Records a step, and writes rows of it (its database side) in the same transaction as its
      * entry, before it: both commit, or neither does. Rows that fail fail the step, with their error.
-     * Without rows (null), the entry alone.
+     * Without rows (null), the entry alone. Entries of the delivery's earlier steps that were
+     * deferred go first, in the same transaction.
      */
     public void record(AuditEventType type, Map<String, Object> headers, Transactions.Work<?> rows) {
-        groupCommit.submit(new AuditBatch.Item(AuditEntry.fromHeaders(type, headers), rows));
+        deferred.appendAfter(AuditEntry.fromHeaders(type, headers), rows);
         committed(type, headers);
+    }
+
+    /**
+     * Records a step that needs no commit of its own, such as SIGNATURE_VERIFIED on the way to
+     * VALIDATED: its entry is written with its delivery's next entry (the same receipt id), just
+     * before it and in its transaction, or on its own by {@link #flushDeferred} if none follows.
+     */
+    public void defer(AuditEventType type, Map<String, Object> headers) {
+        deferred.add(AuditEntry.fromHeaders(type, headers), headers);
+    }
+
+    /** Defers an entry made without headers (a request's RECEIVED, before it has any); as {@link #defer(AuditEventType, Map)}. */
+    public void defer(AuditEntry entry) {
+        deferred.add(entry, null);
+    }
+
+    /**
+     * Writes, each delivery's in a transaction of its own, the deferred entries that have waited
+     * longer than the time given for a next entry that has not come; returns how many. Run now and
+     * then, and with no wait (zero) once the intakes have stopped.
+     */
+    public int flushDeferred(Duration waitedLongerThan) {
+        return deferred.flush(waitedLongerThan);
+    }
+
+    /** How many deferred entries wait for their delivery's next entry. */
+    public int deferredWaiting() {
+        return deferred.size();
     }
 
     /** Tells the observers of a step whose entry was appended in a caller's transaction, once that committed. */
@@ -87,7 +119,7 @@ public final class AuditTrail {
      * entry is written.
      */
     public AuditEvent append(AuditEntry entry) {
-        return groupCommit.submit(AuditBatch.Item.alone(entry));
+        return deferred.appendAfter(entry, null);
     }
 
     /**
@@ -97,7 +129,12 @@ public final class AuditTrail {
      */
     public List<AuditEvent> append(List<AuditEntry> entries) {
         List<AuditEvent> events = new ArrayList<>(entries.size());
-        for (int from = 0; from < entries.size(); from += AuditBatch.MAX_ENTRIES) {
+        if (entries.isEmpty()) {
+            return events;
+        }
+        // the first goes through the group commit, after the delivery's deferred entries; the rest follow in order
+        events.add(deferred.appendAfter(entries.get(0), null));
+        for (int from = 1; from < entries.size(); from += AuditBatch.MAX_ENTRIES) {
             List<AuditEntry> batch = entries.subList(from, Math.min(entries.size(), from + AuditBatch.MAX_ENTRIES));
             try (Connection connection = dataSource.getConnection()) {
                 events.addAll(Transactions.inTransaction(connection, c -> append(c, batch)));
@@ -111,7 +148,8 @@ public final class AuditTrail {
 
     /**
      * Appends an entry inside the caller's transaction, so that a step and its entry commit
-     * together. The head stays locked until that transaction ends: append last, commit soon.
+     * together. The head stays locked until that transaction ends: append last, commit soon. Deferred
+     * entries do not come with it: these are steps of work other than a delivery's intake.
      */
     public AuditEvent append(Connection connection, AuditEntry entry) throws SQLException {
         return append(connection, List.of(entry)).get(0);

@@ -57,7 +57,8 @@ final class CaptureRequest extends AbstractPhaseInterceptor<Message> {
         message.put(BYTES, bytes);
         message.put(DIGEST, Digests.hex(bytes));
         message.setContent(InputStream.class, new ByteArrayInputStream(bytes));
-        audit.append(new AuditEntry(AuditEventType.RECEIVED, receiptId, null, ChannelType.SOAP.value(), null, null, null,
+        // written with the request's next entry (SIGNATURE_VERIFIED... VALIDATED, or REJECTED), in its commit
+        audit.defer(new AuditEntry(AuditEventType.RECEIVED, receiptId, null, ChannelType.SOAP.value(), null, null, null,
                 null, Digests.hex(bytes)));
         if (bytes.length > maxBytes) {
             throw new Rejection(ReasonCodeType.MESSAGE_TOO_LARGE, "the request is larger than " + maxBytes

@@ -45,8 +45,27 @@ public final class GroupCommit<T, R> {
 
     /** Does the item, with whatever else is queued, and returns its result once it has committed. */
     public R submit(T item) {
+        return queue(item).result();
+    }
+
+    /**
+     * Queues the item and returns at once; {@link Queued#result()} then does it (with whatever else is
+     * queued) and returns its result once it has committed. Items are done in the order they were
+     * queued, so a caller that must keep two items in order queues the first before the second.
+     */
+    public Queued<R> queue(T item) {
         Pending<T, R> mine = new Pending<>(item);
         queue.add(mine);
+        return () -> resultOf(mine);
+    }
+
+    /** An item queued, whose result is awaited (and the work done, if no other caller does it first) by {@link #result()}. */
+    @FunctionalInterface
+    public interface Queued<R> {
+        R result();
+    }
+
+    private R resultOf(Pending<T, R> mine) {
         while (!mine.result.isDone()) {
             doing.lock();
             try {

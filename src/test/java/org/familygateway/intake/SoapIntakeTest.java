@@ -76,6 +76,11 @@ class SoapIntakeTest {
         assertThat(types(events)).containsExactlyInAnyOrder(AuditEventType.RECEIVED, AuditEventType.SIGNATURE_VERIFIED,
                 AuditEventType.VALIDATED, AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT,
                 AuditEventType.MATCHED, AuditEventType.DECIDED, AuditEventType.FORWARDED);
+        // intake's in the order its steps happened: RECEIVED and SIGNATURE_VERIFIED waited for VALIDATED and went with it, before it
+        List<AuditEventType> intake = List.of(AuditEventType.RECEIVED, AuditEventType.SIGNATURE_VERIFIED, AuditEventType.VALIDATED,
+                AuditEventType.ACCEPTED, AuditEventType.RECEIPT_SENT);
+        assertThat(types(events)).filteredOn(intake::contains).containsExactlyElementsOf(intake);
+        assertThat(gateway.audit().deferredWaiting()).as("nothing left waiting").isZero();
         // the intake's entries carry the digest of the bytes received; the household step's name the people, by pseudonym only
         assertThat(events).filteredOn(e -> e.entry().payloadDigest() != null).hasSize(5).allSatisfy(event ->
                 assertThat(event.entry().payloadDigest()).isEqualTo(events.get(0).entry().payloadDigest()).hasSize(64));
