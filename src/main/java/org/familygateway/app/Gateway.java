@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
         started.push(wiring.dailyChecks());
         startAuditJobsAndConsole(auditParts, database, wiring, clock);
         if (settings.operations().on()) {
-            GatewayMetrics metrics = OperationsParts.metrics(audit, queues, wiring.arrivalRetries(), sftp);
+            GatewayMetrics metrics = OperationsParts.metrics(audit, queues, wiring.arrivalRetries(), sftp, wiring.households());
             started.push(metrics);
             operations = OperationsParts.serve(settings, metrics, queues, database.dataSource(), sftp.port(), wiring.arrivalRetries());
             started.push(operations);

@@ -11,9 +11,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.familygateway.audit.AuditTrail;
+import org.familygateway.cases.HouseholdCases;
 import org.familygateway.intake.ArrivalRetries;
 import org.familygateway.intake.SftpIntakeServer;
 import org.familygateway.intake.SshBanner;
+import org.familygateway.model.GroupCommit;
 import org.familygateway.operations.GatewayMetrics;
 import org.familygateway.operations.HealthChecks;
 import org.familygateway.operations.OperationsServer;
@@ -27,7 +29,8 @@ final class OperationsParts {
     }
 
     /** Counts what the audit records and reads the queue depths; the caller closes it. */
-    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues, ArrivalRetries arrivals, SftpIntakeServer sftp) {
+    static GatewayMetrics metrics(AuditTrail audit, BrokerQueues queues, ArrivalRetries arrivals, SftpIntakeServer sftp,
+                                  HouseholdCases households) {
         GatewayMetrics metrics = new GatewayMetrics();
         for (String queue : Queues.ALL) {
             metrics.queueDepth(queue, queues, q -> q.depth(queue));
@@ -36,8 +39,20 @@ final class OperationsParts {
                 ArrivalRetries::failingCount);
         metrics.count("fg_sftp_server_restarts", "times the SFTP server was found not taking connections and started again", sftp,
                 SftpIntakeServer::restarts);
+        // the two kinds of work done one transaction at a time: a busy time rising at nearly a second a second is the bottleneck
+        work(metrics, "fg_household_step", "the household step", households, HouseholdCases::activity);
+        work(metrics, "fg_audit_commit", "the audit log's group commit", audit, AuditTrail::commits);
         audit.observe(metrics);
         return metrics;
+    }
+
+    private static <T> void work(GatewayMetrics metrics, String prefix, String what, T source,
+                                 java.util.function.Function<T, GroupCommit.Activity> activity) {
+        metrics.count(prefix + "_transactions", "transactions run by " + what, source, s -> activity.apply(s).transactions());
+        metrics.count(prefix + "_items", "messages (household step) or entries (audit) taken into those transactions", source,
+                s -> activity.apply(s).items());
+        metrics.count(prefix + "_busy_seconds", "time spent in them; " + what + " runs one at a time, so a rate near 1 means it "
+                + "is the bottleneck", source, s -> activity.apply(s).busyNanos() / 1e9);
     }
 
     static OperationsServer serve(GatewaySettings settings, GatewayMetrics metrics, BrokerQueues queues, DataSource database,

@@ -79,6 +79,7 @@ final class Wiring {
     private final PartnerDirectory partners;
     private final CertificatePaths paths;
     private Pseudonyms pseudonyms;
+    private HouseholdCases households;
 
     private final DataSource dataSource;
     private final MessageIds messageIds;
@@ -101,6 +102,11 @@ final class Wiring {
 
     ArrivalRetries arrivalRetries() {
         return arrivalRetries;
+    }
+
+    /** The household step, once bound. */
+    HouseholdCases households() {
+        return households;
     }
 
     /** Names every bean the routes call; the names are the ones used in routes/. */
@@ -132,7 +138,8 @@ final class Wiring {
         camel.bind("admissions", new Admissions(() -> new SubmissionReader(largestMessage, soap.maxMessageBytes(),
                 SHARE_CHUNK_RECORDS, LISTED_REJECTIONS), work, audit, quarantine, messageIds, agreements,
                 new AgreementUsage(dataSource, clock), xml));
-        camel.bind("householdCases", householdCases(xml, agreements));
+        households = householdCases(xml, agreements);
+        camel.bind("householdCases", households);
         camel.bind("caseOutbox", new CaseOutbox(dataSource, clock, InstanceName.of(settings.dataDir())));
         camel.bind("audit", audit);
         camel.bind("pseudonyms", pseudonyms());

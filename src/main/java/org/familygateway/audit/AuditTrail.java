@@ -97,6 +97,11 @@ public final class AuditTrail {
         return deferred.flush(waitedLongerThan);
     }
 
+    /** The log's own commits so far (group commit: one at a time): how many, the entries' items in them, the time in them. */
+    public GroupCommit.Activity commits() {
+        return groupCommit.activity();
+    }
+
     /** How many deferred entries wait for their delivery's next entry. */
     public int deferredWaiting() {
         return deferred.size();

@@ -151,6 +151,11 @@ public final class HouseholdCases {
         }));
     }
 
+    /** The household step's transactions so far (one at a time): how many, the messages in them, the time in them. */
+    public GroupCommit.Activity activity() {
+        return steps.activity();
+    }
+
     /** Decides again the households whose evidence aged in or out of the rules' windows by today. */
     public List<CaseUpdate> reviewDue() {
         return steps.submit(new Step(Map.of(), (connection, filter) -> {

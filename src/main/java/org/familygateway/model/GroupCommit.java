@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,8 +31,19 @@ public final class GroupCommit<T, R> {
         List<R> inOneTransaction(List<T> items);
     }
 
+    /**
+     * What a group commit has done since it was made: transactions run, items taken into them, and
+     * nanoseconds spent in them. Busy time growing nearly as fast as the clock means the work is done
+     * back to back: whatever waits on it waits for the one transaction at a time it allows.
+     */
+    public record Activity(long transactions, long items, long busyNanos) {
+    }
+
     private final int maxBatch;
     private final Batch<T, R> batch;
+    private final LongAdder transactions = new LongAdder();
+    private final LongAdder items = new LongAdder();
+    private final LongAdder busyNanos = new LongAdder();
     private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock doing = new ReentrantLock();
 
@@ -97,8 +109,28 @@ public final class GroupCommit<T, R> {
         if (taken.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         try {
-            List<R> results = batch.inOneTransaction(taken.stream().map(p -> p.item).toList());
+            doTaken(taken);
+        } finally {
+            busyNanos.add(System.nanoTime() - started);
+        }
+    }
+
+    /** What this group commit has done so far. */
+    public Activity activity() {
+        return new Activity(transactions.sum(), items.sum(), busyNanos.sum());
+    }
+
+    private List<R> inOneTransaction(List<T> taken) {
+        transactions.increment();
+        items.add(taken.size());
+        return batch.inOneTransaction(taken);
+    }
+
+    private void doTaken(List<Pending<T, R>> taken) {
+        try {
+            List<R> results = inOneTransaction(taken.stream().map(p -> p.item).toList());
             for (int i = 0; i < taken.size(); i++) {
                 taken.get(i).result.complete(results.get(i));
             }
@@ -109,7 +141,7 @@ public final class GroupCommit<T, R> {
             }
             for (Pending<T, R> p : taken) {
                 try {
-                    p.result.complete(batch.inOneTransaction(List.of(p.item)).get(0));
+                    p.result.complete(inOneTransaction(List.of(p.item)).get(0));
                 } catch (RuntimeException | Error alone) {
                     p.result.completeExceptionally(alone);
                 }

@@ -55,6 +55,12 @@ class GroupCommitTest {
             }
 
             assertThat(group.batchSizes).containsExactly(1, 10);
+            // what the metrics report of it: two transactions, eleven items, time spent in them
+            assertThat(group.group.activity()).satisfies(activity -> {
+                assertThat(activity.transactions()).isEqualTo(2);
+                assertThat(activity.items()).isEqualTo(11);
+                assertThat(activity.busyNanos()).isPositive();
+            });
             assertThat(positions).doesNotHaveDuplicates().allMatch(p -> p >= 0 && p < 11);
             Verification verification = log.verify();
             assertThat(verification.intact()).as(verification.summary()).isTrue();
@@ -101,6 +107,8 @@ class GroupCommitTest {
 
             // the batch of three failed whole, then each was written alone
             assertThat(group.batchSizes).containsExactly(1, 3, 1, 1, 1);
+            assertThat(group.group.activity().transactions()).as("every transaction tried is counted").isEqualTo(5);
+            assertThat(group.group.activity().items()).isEqualTo(7);
             Verification verification = log.verify();
             assertThat(verification.intact()).as(verification.summary()).isTrue();
             assertThat(verification.entries()).isEqualTo(3);

@@ -46,6 +46,10 @@ class MetricsAndHealthTest {
                 .contains("fg_receipt_latency_seconds_bucket{channel=\"SOAP\",outcome=\"accepted\",le=\"0.05\"}")
                 .contains("fg_receipt_latency_seconds_count{channel=\"SOAP\",outcome=\"refused\"} 1")
                 .contains("fg_sftp_server_restarts_total 0.0")
+                .containsPattern("fg_household_step_items_total [1-9]")
+                .containsPattern("fg_household_step_busy_seconds_total ([1-9]|0\\.0*[1-9])")
+                .containsPattern("fg_audit_commit_transactions_total [1-9]")
+                .containsPattern("fg_audit_commit_items_total [1-9]")
                 .contains("jvm_memory_used_bytes");
         for (String queue : new String[] {"gateway.intake", "family-team.cases",
                 "gateway.quarantine", "gateway.dead-letter", "gateway.expired"}) {
