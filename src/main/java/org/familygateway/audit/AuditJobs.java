@@ -24,13 +24,14 @@ public final class AuditJobs implements AutoCloseable {
     });
 
     /** How long a deferred entry waits for its delivery's next entry before it is written on its own. */
-    static final Duration DEFERRED_PATIENCE = Duration.ofSeconds(2);
+    static final Duration DEFERRED_PATIENCE = Duration.ofSeconds(10);
 
     public AuditJobs(AuditTrail trail, Checkpoints checkpoints, Duration checkpointEvery, RetentionPurge purge, Duration purgeEvery) {
         every(Duration.ofSeconds(1), "write of deferred entries", () -> {
             int written = trail.flushDeferred(DEFERRED_PATIENCE);
             if (written > 0) {
-                // a delivery retried for a while (an SFTP arrival while the broker is down, say), or one cut off
+                // a delivery slowed for seconds (the first requests after a start set up caches; an SFTP arrival is
+                // retried while the broker is down), or one that ended without another entry
                 LOG.info("{} deferred audit entries written on their own: no further step of their delivery came within {}",
                         written, DEFERRED_PATIENCE);
             }

@@ -22,9 +22,9 @@ import org.familygateway.model.Transactions;
  *
  * <p>A delivery's waiting entries are taken, and the item carrying them queued on the log's group
  * commit, under one lock (striped by receipt id), so that the timed {@link #flush} and the
- * delivery's own next entry cannot overtake each other. An entry no further step claims (a path
- * that ends without another entry, which should not happen) is written on its own by the flush
- * after a short wait, never left.
+ * delivery's own next entry cannot overtake each other. An entry whose next step has not come after
+ * a while (a delivery slowed for seconds, as the first after a start are, or one that ended without
+ * another entry) is written on its own by the flush, in its place in the delivery's order; none is left.
  */
 final class DeferredEntries {
 
