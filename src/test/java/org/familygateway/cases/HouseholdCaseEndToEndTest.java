@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Jobcentre Plus share what they hold about its members over SFTP, and the family team receives one
  * case for the household, a new version of it as each piece arrives, decided by the configured rule
  * set (national 2012). Then the mother withdraws consent: the team receives the "withdrawn" update
- * and nothing more for that household, whatever arrives.
+ * and nothing more for that household, whatever arrives, until she gives it again: then the case
+ * resumes with everything held meanwhile.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -201,6 +202,39 @@ class HouseholdCaseEndToEndTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> gateway.audit().forReceipt(later.getReceiptId()).stream()
                 .anyMatch(e -> e.type() == AuditEventType.HELD));
         gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(3));
+    }
+
+    @Test
+    @Order(4)
+    void consent_given_again_resumes_the_case_with_everything_held_meanwhile() throws Exception {
+        String given = new String(java.nio.file.Files.readAllBytes(org.familygateway.testing.Project.examples()
+                .resolve("consent-given.xml")), StandardCharsets.UTF_8)
+                .replace("<MessageId>school-consent-2026-0007</MessageId>", "<MessageId>given-" + UUID.randomUUID() + "</MessageId>")
+                .replace("<CreatedAt>2026-11-10T10:00:00Z</CreatedAt>", "<CreatedAt>" + now() + "</CreatedAt>")
+                .replace("<Change>RENEWED</Change>", "<Change>GIVEN</Change>")
+                .replace("<ReferralMessageId>school-2026-0001</ReferralMessageId>", "<ReferralMessageId>" + referral.getMessageId()
+                        + "</ReferralMessageId>")
+                .replace("<GivenOn>2026-11-09</GivenOn>", "<GivenOn>" + TODAY + "</GivenOn>")
+                .replace("<ExpiresOn>2027-11-09</ExpiresOn>", "<ExpiresOn>" + TODAY.plusYears(1) + "</ExpiresOn>");
+        assertThat(given).contains("<Change>GIVEN</Change>", "<GivenOn>" + TODAY + "</GivenOn>");
+        ReceiptType restored = upload(SCHOOL, "consent-given.p7m", given.getBytes(StandardCharsets.UTF_8));
+
+        // the case comes back after its WITHDRAWN version (the 5th, after the further share's 4th): the household,
+        // the decision and the consent position again, and among its sources the injunction kept while consent was withdrawn
+        CaseType resumed = gateway.familyTeam().caseFrom(restored.getReceiptId(), Duration.ofSeconds(20)).asCase();
+        assertThat(resumed.getCaseId()).isEqualTo(caseId);
+        assertThat(resumed.getVersion()).hasToString("6");
+        assertThat(resumed.getStatus()).isNotEqualTo(CaseStatusType.WITHDRAWN);
+        assertThat(resumed.getConsentPosition().getWithdrawnOn()).isNull();
+        assertThat(resumed.getHousehold().getMember()).extracting(m -> m.getName().getForename()).containsExactlyInAnyOrder("Alex", "Sam");
+        assertThat(resumed.getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.TO_BE_CONSIDERED);
+        assertThat(met(resumed)).contains("CRIME_ASB", "WORK");
+        assertThat(resumed.getSource()).extracting(s -> s.getMessageId()).contains(referral.getMessageId())
+                .anyMatch(id -> id.startsWith("given-"));
+        assertThat(resumed.getSource()).filteredOn(s -> s.getPartnerId().equals("example-police")).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.audit().forReceipt(restored.getReceiptId()).stream()
+                .anyMatch(e -> e.type() == AuditEventType.CONSENT_RESTORED));
+        gateway.familyTeam().expectNoCaseWithin(Duration.ofSeconds(2));
     }
 
     private ReceiptType upload(PartnerIdentity partner, String name, byte[] xml) throws Exception {
