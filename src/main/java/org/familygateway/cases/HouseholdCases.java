@@ -145,8 +145,9 @@ public final class HouseholdCases {
                 if (state != null && state.withdrawn()) {
                     decisions.restore(connection, household, state, headers);
                 }
+                // households, not people: decideFor takes people and finds their households
+                updates.addAll(decisions.decide(connection, filter, household, headers));
             }
-            updates.addAll(decisions.decideFor(connection, filter, affected, headers));
             return updates;
         }));
     }

@@ -34,6 +34,8 @@ import org.familygateway.model.Pseudonyms;
 import org.familygateway.model.v1.CaseStatusType;
 import org.familygateway.model.v1.CaseType;
 import org.familygateway.model.v1.DecisionOutcomeType;
+import org.familygateway.model.v1.ReferralType;
+import org.familygateway.testing.Examples;
 import org.familygateway.testing.Project;
 import org.familygateway.testing.SettableClock;
 import org.familygateway.validation.MessageXml;
@@ -108,6 +110,44 @@ class HouseholdCasesTest {
         assertThat(read(closed.get(0)).getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.NOT_ELIGIBLE);
         assertThat(households.reviewDue()).as("closed once, not again").isEmpty();
         assertThat(audit.latest(50)).extracting(e -> e.type()).contains(AuditEventType.DECIDED, AuditEventType.FORWARDED, AuditEventType.MATCHED);
+    }
+
+    @Test
+    void consent_given_again_after_a_withdrawal_resumes_the_case_of_that_household_and_no_other() {
+        clock.set(LocalDate.now(java.time.ZoneOffset.UTC)); // the example referrals and consent updates are dated today
+        List<ReferralType> referrals = new ArrayList<>();
+        List<String> caseIds = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            ReferralType referral = Examples.referralAboutFamily(n);
+            referrals.add(referral);
+            List<CaseUpdate> made = households.take(Examples.xml(referral), headers("example-school", "Referral"));
+            assertThat(made).hasSize(1);
+            caseIds.add(made.get(0).caseId());
+        }
+        // the third family: its household's id is not the id of any of its people
+        ReferralType third = referrals.get(2);
+        List<CaseUpdate> withdrawn = households.consent(Examples.consentWithdrawal("withdrawal-" + UUID.randomUUID(), third,
+                third.getMessageId()).getBytes(StandardCharsets.UTF_8), headers("example-school", "ConsentUpdate"));
+        assertThat(withdrawn).singleElement().satisfies(u -> {
+            assertThat(u.caseId()).isEqualTo(caseIds.get(2));
+            assertThat(u.status()).isEqualTo(CaseStatusType.WITHDRAWN.value());
+        });
+
+        Map<String, Object> given = headers("example-school", "ConsentUpdate");
+        List<CaseUpdate> resumed = households.consent(Examples.consentGiven("given-" + UUID.randomUUID(), third, third.getMessageId())
+                .getBytes(StandardCharsets.UTF_8), given);
+        assertThat(resumed).singleElement().satisfies(u -> {
+            assertThat(u.caseId()).isEqualTo(caseIds.get(2));
+            assertThat(u.version()).isEqualTo(3);
+            assertThat(u.status()).isEqualTo(CaseStatusType.UPDATED.value());
+            CaseType resumedCase = read(u);
+            assertThat(resumedCase.getHousehold().getMember()).isNotEmpty();
+            assertThat(resumedCase.getConsentPosition().getWithdrawnOn()).isNull();
+        });
+        assertThat(audit.forReceipt(String.valueOf(given.get(Headers.RECEIPT_ID)))).extracting(e -> e.type())
+                .contains(AuditEventType.CONSENT_RESTORED, AuditEventType.DECIDED, AuditEventType.FORWARDED);
+        assertThat(outbox.pending(100)).extracting(CaseUpdate::caseId).filteredOn(id -> !id.equals(caseIds.get(2)))
+                .as("the other households' cases are sent once each").hasSize(3);
     }
 
     @Test
@@ -431,7 +471,11 @@ class HouseholdCasesTest {
     }
 
     private Map<String, Object> headers(String partner) {
-        return Map.of(Headers.MESSAGE_TYPE, "InformationShare", Headers.PARTNER_ID, partner, Headers.RECEIPT_ID, UUID.randomUUID().toString(),
+        return headers(partner, "InformationShare");
+    }
+
+    private Map<String, Object> headers(String partner, String messageType) {
+        return Map.of(Headers.MESSAGE_TYPE, messageType, Headers.PARTNER_ID, partner, Headers.RECEIPT_ID, UUID.randomUUID().toString(),
                 Headers.CHANNEL, "SFTP", Headers.RECEIVED_AT, clock.instant().toString(), Headers.SENDER_MESSAGE_ID, "m-" + UUID.randomUUID());
     }
 

@@ -104,27 +104,46 @@ public final class Examples {
      * the family no longer consents to the referral it sent.
      */
     public static String consentWithdrawal(String messageId, ReferralType about, String referralMessageId) {
+        return consentUpdate("consent-withdrawn.xml", messageId, about, referralMessageId)
+                .replaceFirst("<WithdrawnOn>[^<]*</WithdrawnOn>", "<WithdrawnOn>" + LocalDate.now(ZoneOffset.UTC) + "</WithdrawnOn>");
+    }
+
+    /**
+     * The sample consent update (consent-given.xml) as consent GIVEN, under a new message id, by the
+     * adult of the household a referral named, at its address, today, for a year: the referrer telling
+     * the gateway that the family consents again after a withdrawal.
+     */
+    public static String consentGiven(String messageId, ReferralType about, String referralMessageId) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return consentUpdate("consent-given.xml", messageId, about, referralMessageId)
+                .replaceFirst("<Change>[^<]*</Change>", "<Change>GIVEN</Change>")
+                .replaceFirst("<Identifiers>.*?</Identifiers>", "")
+                .replaceFirst("<GivenOn>[^<]*</GivenOn>", "<GivenOn>" + today + "</GivenOn>")
+                .replaceFirst("<ExpiresOn>[^<]*</ExpiresOn>", "<ExpiresOn>" + today.plusYears(1) + "</ExpiresOn>");
+    }
+
+    /** A sample consent update made about the adult a referral named, at its address, sent now, relating to that referral. */
+    private static String consentUpdate(String sample, String messageId, ReferralType about, String referralMessageId) {
         try {
             var adult = about.getHousehold().getMember().get(0);
             var address = about.getHousehold().getAddress();
-            String sample = Files.readString(Project.examples().resolve("consent-withdrawn.xml"));
-            String withdrawal = sample.replaceFirst("<MessageId>[^<]*</MessageId>", "<MessageId>" + messageId + "</MessageId>")
+            String update = Files.readString(Project.examples().resolve(sample))
+                    .replaceFirst("<MessageId>[^<]*</MessageId>", "<MessageId>" + messageId + "</MessageId>")
                     .replaceFirst("<CreatedAt>[^<]*</CreatedAt>", "<CreatedAt>"
                             + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                             + "</CreatedAt>")
                     .replaceFirst("<ReferralMessageId>[^<]*</ReferralMessageId>", "<ReferralMessageId>" + referralMessageId
                             + "</ReferralMessageId>")
-                    .replaceFirst("<WithdrawnOn>[^<]*</WithdrawnOn>", "<WithdrawnOn>" + LocalDate.now(ZoneOffset.UTC) + "</WithdrawnOn>")
                     .replaceFirst("<Line>[^<]*</Line>", "<Line>" + address.getLine().get(0) + "</Line>")
                     .replaceFirst("<Postcode>[^<]*</Postcode>", "<Postcode>" + address.getPostcode() + "</Postcode>")
                     .replaceFirst("<UPRN>[^<]*</UPRN>", "")
                     .replaceFirst("<Forename>[^<]*</Forename>", "<Forename>" + adult.getName().getForename() + "</Forename>")
                     .replaceFirst("<Surname>[^<]*</Surname>", "<Surname>" + adult.getName().getSurname() + "</Surname>")
                     .replaceFirst("<DateOfBirth>[^<]*</DateOfBirth>", "<DateOfBirth>" + adult.getDateOfBirth() + "</DateOfBirth>");
-            if (withdrawal.contains("UPRN") || !withdrawal.contains(messageId)) {
-                throw new IllegalStateException("consent-withdrawn.xml is not as this expects: " + withdrawal);
+            if (update.contains("UPRN") || !update.contains(messageId)) {
+                throw new IllegalStateException(sample + " is not as this expects: " + update);
             }
-            return withdrawal;
+            return update;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
