@@ -33,12 +33,14 @@ import org.familygateway.testing.TestDatabases;
  * Starts the packaged gateway, drives referrals over SOAP and SFTP at it (one in 50 made to be
  * refused: a concern dated in the future, or a postcode never issued), with the police's
  * information shares about referred families among them by SFTP (one in 10) and the school's
- * withdrawals of consent for families it referred by SOAP (one in 100), SIGKILLs it at random
+ * withdrawals of consent for families it referred by SOAP (one in 100), half of them followed by
+ * consent given again (one in 200), SIGKILLs it at random
  * moments spread over the load (the k-th of n kills once about k/(n+1) of the messages have settled,
  * then 0.5 to 5.5 seconds after partners' messages start settling again) and restarts it, then
  * reconciles: every message a partner was told was accepted (or whose resend was refused as REPLAYED
  * after the first answer was lost) is on family-team.cases exactly once, or quarantined with a
- * reason; a withdrawal of consent is its case's WITHDRAWN version, and the last; every message made
+ * reason; a withdrawal of consent is its case's WITHDRAWN version, and the last unless consent was
+ * given again, which is a later version of the case, not WITHDRAWN; every message made
  * to be refused was refused for its reason and is in quarantine with it, never on the family team's
  * queue; no case is there twice; nothing is there that no partner sent.
  * Then, the gateway stopped, the audit log must verify against the checkpoints signed during the
@@ -68,6 +70,7 @@ public final class CrashHarness {
         int refuseEvery = Integer.parseInt(options.getOrDefault("refuse-every", "50"));
         int shareEvery = Integer.parseInt(options.getOrDefault("share-every", "10"));
         int withdrawEvery = Integer.parseInt(options.getOrDefault("withdraw-every", "100"));
+        int restoreEvery = Integer.parseInt(options.getOrDefault("restore-every", "200"));
         int partnerThreads = Integer.parseInt(options.getOrDefault("partners", "8"));
         boolean external = options.getOrDefault("broker", "embedded").equals("external");
         TestDatabases.Kind database = TestDatabases.Kind.valueOf(options.getOrDefault("database", "h2").toUpperCase(java.util.Locale.ROOT));
@@ -80,15 +83,17 @@ public final class CrashHarness {
         boolean reconciled = false;
         try {
             System.out.printf("crash harness: %d messages (1 in %d by SFTP, 1 in %d made to be refused, 1 in %d an information share, "
-                    + "1 in %d a withdrawal of consent) from %d partner threads, %d kills, %s broker, %s database, seed %d; gateway state "
-                    + "under %s%n", messages, sftpEvery, refuseEvery, shareEvery, withdrawEvery, partnerThreads, kills,
+                    + "1 in %d a withdrawal of consent, 1 in %d consent given again) from %d partner threads, %d kills, %s broker, %s database, "
+                    + "seed %d; gateway state under %s%n", messages, sftpEvery, refuseEvery, shareEvery, withdrawEvery, restoreEvery,
+                    partnerThreads, kills,
                     external ? "external (killed too)" : "embedded", database == TestDatabases.Kind.H2 ? "embedded H2" : "PostgreSQL", seed, home);
             System.out.printf("started in %d ms%n", gateway.start().toMillis());
             Ledger ledger = new Ledger();
             Partners partners = new Partners(gateway.settings(), ledger);
             Instant began = Instant.now();
             ExecutorService senders = Executors.newFixedThreadPool(partnerThreads);
-            List<Future<?>> sending = send(senders, partners, messages, new Mix(sftpEvery, refuseEvery, shareEvery, withdrawEvery), partnerThreads);
+            Mix mix = new Mix(sftpEvery, refuseEvery, shareEvery, withdrawEvery, restoreEvery);
+            List<Future<?>> sending = send(senders, partners, messages, mix, partnerThreads);
             for (int k = 1; k <= kills; k++) {
                 // kills spread over the whole load: the k-th once about k/(kills+1) of the messages have settled
                 int spacing = messages / (kills + 1);
@@ -160,25 +165,29 @@ public final class CrashHarness {
      * SFTP) about the family of the nearest referral before it; the middle one in each block of
      * {@code withdrawEvery} is the school's withdrawal of consent (by SOAP) for the family of the
      * nearest referral the school sent (by SOAP) before it, and no share is about that family (a
-     * share about a household whose consent was withdrawn is held, not forwarded). 0: none of the
-     * kind. Everything else is a referral meant to be accepted; referral i is about family i + 1.
+     * share about a household whose consent was withdrawn is held, not forwarded); the third from
+     * last in each block of {@code restoreEvery} is the school's consent given again (by SOAP) for
+     * the family of the nearest withdrawal before it, if no consent was given again since. 0: none
+     * of the kind. Everything else is a referral meant to be accepted; referral i is about family i + 1.
      */
-    record Mix(int sftpEvery, int refuseEvery, int shareEvery, int withdrawEvery) {
+    record Mix(int sftpEvery, int refuseEvery, int shareEvery, int withdrawEvery, int restoreEvery) {
 
         Partners.Kind kind(int i) {
             if (refusedAt(i)) {
                 return i / refuseEvery % 2 == 0 ? Partners.Kind.CONCERN_IN_THE_FUTURE : Partners.Kind.POSTCODE_NOT_ISSUED;
             }
-            return shareAt(i) ? Partners.Kind.INFORMATION_SHARE : withdrawalAt(i) ? Partners.Kind.CONSENT_WITHDRAWN : Partners.Kind.GOOD;
+            return shareAt(i) ? Partners.Kind.INFORMATION_SHARE : withdrawalAt(i) ? Partners.Kind.CONSENT_WITHDRAWN
+                    : restoredAt(i) ? Partners.Kind.CONSENT_GIVEN : Partners.Kind.GOOD;
         }
 
         /** The family message i is about. */
         int family(int i) {
-            return 1 + (shareAt(i) ? shareTarget(i) : withdrawalAt(i) ? withdrawalTarget(i) : i);
+            return 1 + (shareAt(i) ? shareTarget(i) : withdrawalAt(i) ? withdrawalTarget(i)
+                    : restoredAt(i) ? withdrawalTarget(restoreTarget(i)) : i);
         }
 
         boolean bySftp(int i) {
-            return shareAt(i) || !withdrawalAt(i) && i % sftpEvery == 0;
+            return shareAt(i) || !withdrawalAt(i) && !restoredAt(i) && i % sftpEvery == 0;
         }
 
         private boolean refusedAt(int i) {
@@ -194,8 +203,30 @@ public final class CrashHarness {
                     && i % withdrawEvery == withdrawEvery / 2;
         }
 
+        private boolean restoredAt(int i) {
+            return restorePlace(i) && restoreTarget(i) >= 0;
+        }
+
+        private boolean restorePlace(int i) {
+            return restoreEvery > 3 && withdrawEvery > 1 && sftpEvery > 1 && !refusedAt(i) && !shareAt(i) && !withdrawalAt(i)
+                    && i % restoreEvery == restoreEvery - 3;
+        }
+
+        /** The withdrawal message i gives consent again after: the nearest before it, unless consent was given again since; or -1. */
+        private int restoreTarget(int i) {
+            for (int k = i - 1; k >= 0; k--) {
+                if (withdrawalAt(k)) {
+                    return k;
+                }
+                if (restorePlace(k)) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
         private boolean referralAt(int i) {
-            return !refusedAt(i) && !shareAt(i) && !withdrawalAt(i);
+            return !refusedAt(i) && !shareAt(i) && !withdrawalAt(i) && !restoredAt(i);
         }
 
         private boolean schoolReferralAt(int i) {
@@ -323,6 +354,7 @@ public final class CrashHarness {
         Map<String, String> caseOfMessage = new HashMap<>();
         Map<String, Integer> lastVersion = new HashMap<>();
         Map<String, Integer> withdrawnVersion = new HashMap<>();
+        Map<String, CaseStatusType> lastStatus = new HashMap<>();
         int cases = 0;
         try (FamilyTeam team = FamilyTeam.at(gateway.amqpUrl())) {
             for (Optional<FamilyTeam.Delivered> c = team.pollCase(Duration.ofSeconds(10)); c.isPresent(); c = team.pollCase(Duration.ofSeconds(3))) {
@@ -332,6 +364,9 @@ public final class CrashHarness {
                 delivered.getSource().forEach(s -> casesByMessage.computeIfAbsent(s.getMessageId(), m -> new java.util.HashSet<>())
                         .add(s.getReceiptId()));
                 delivered.getSource().forEach(s -> caseOfMessage.put(s.getMessageId(), delivered.getCaseId()));
+                if (delivered.getVersion().intValue() >= lastVersion.getOrDefault(delivered.getCaseId(), 0)) {
+                    lastStatus.put(delivered.getCaseId(), delivered.getStatus());
+                }
                 lastVersion.merge(delivered.getCaseId(), delivered.getVersion().intValue(), Math::max);
                 if (delivered.getStatus() == CaseStatusType.WITHDRAWN) {
                     withdrawnVersion.put(delivered.getCaseId(), delivered.getVersion().intValue());
@@ -349,10 +384,16 @@ public final class CrashHarness {
         Set<Integer> referred = new HashSet<>();
         ledger.all().values().stream().filter(sent -> sent.kind() == Partners.Kind.GOOD && sent.outcome() != Ledger.Outcome.REJECTED)
                 .forEach(sent -> referred.add(sent.family()));
+        // families whose consent was given again after their withdrawal: their case resumes after its WITHDRAWN version
+        Set<Integer> restored = new HashSet<>();
+        ledger.all().values().stream().filter(sent -> sent.kind() == Partners.Kind.CONSENT_GIVEN && sent.outcome() != Ledger.Outcome.REJECTED)
+                .forEach(sent -> restored.add(sent.family()));
         int sharesAccepted = 0;
         int sharesInCases = 0;
         int withdrawalsAccepted = 0;
         int withdrawnLast = 0;
+        int givenAccepted = 0;
+        int resumed = 0;
         int withoutCase = 0;
         int refusedAsMeant = 0;
         int missing = 0;
@@ -387,7 +428,8 @@ public final class CrashHarness {
                 }
                 continue;
             }
-            boolean aboutAReferral = sent.kind() == Partners.Kind.INFORMATION_SHARE || sent.kind() == Partners.Kind.CONSENT_WITHDRAWN;
+            boolean aboutAReferral = sent.kind() == Partners.Kind.INFORMATION_SHARE || sent.kind() == Partners.Kind.CONSENT_WITHDRAWN
+                    || sent.kind() == Partners.Kind.CONSENT_GIVEN;
             if (sent.kind() == Partners.Kind.INFORMATION_SHARE) {
                 sharesAccepted++;
                 sharesInCases += found > 0 ? 1 : 0;
@@ -395,12 +437,30 @@ public final class CrashHarness {
             if (sent.kind() == Partners.Kind.CONSENT_WITHDRAWN) {
                 withdrawalsAccepted++;
                 String caseId = caseOfMessage.get(e.getKey());
-                if (caseId != null && withdrawnVersion.containsKey(caseId) && withdrawnVersion.get(caseId).equals(lastVersion.get(caseId))) {
+                if (caseId != null && restored.contains(sent.family())) {
+                    // consent was given again after it: checked with that message (its case resumed after this WITHDRAWN version)
+                    withdrawnLast += withdrawnVersion.containsKey(caseId) ? 1 : 0;
+                    if (!withdrawnVersion.containsKey(caseId)) {
+                        problems.add("NO WITHDRAWN VERSION: case " + caseId + " of withdrawal " + e.getKey());
+                    }
+                } else if (caseId != null && withdrawnVersion.containsKey(caseId) && withdrawnVersion.get(caseId).equals(lastVersion.get(caseId))) {
                     withdrawnLast++;
                 } else if (caseId != null) {
                     problems.add("FORWARDED AFTER CONSENT WAS WITHDRAWN: case " + caseId + " reached version " + lastVersion.get(caseId)
                             + ", its withdrawal (message " + e.getKey() + ") " + (withdrawnVersion.containsKey(caseId)
                             ? "was version " + withdrawnVersion.get(caseId) : "made no WITHDRAWN version"));
+                }
+            }
+            if (sent.kind() == Partners.Kind.CONSENT_GIVEN) {
+                givenAccepted++;
+                String caseId = caseOfMessage.get(e.getKey());
+                if (caseId != null && withdrawnVersion.containsKey(caseId) && lastVersion.get(caseId) > withdrawnVersion.get(caseId)
+                        && lastStatus.get(caseId) != CaseStatusType.WITHDRAWN) {
+                    resumed++;
+                } else if (caseId != null) {
+                    problems.add("NOT RESUMED: case " + caseId + " reached version " + lastVersion.get(caseId) + " (" + lastStatus.get(caseId)
+                            + "), consent given again by message " + e.getKey() + " after " + (withdrawnVersion.containsKey(caseId)
+                            ? "WITHDRAWN version " + withdrawnVersion.get(caseId) : "no WITHDRAWN version"));
                 }
             }
             if (found == 0 && quarantinedByMessage.containsKey(e.getKey())) {
@@ -444,7 +504,9 @@ public final class CrashHarness {
         System.out.printf("  information shares accepted        %6d%n", sharesAccepted);
         System.out.printf("    in their family's case           %6d%n", sharesInCases);
         System.out.printf("  withdrawals of consent accepted    %6d%n", withdrawalsAccepted);
-        System.out.printf("    their case's last version        %6d  (WITHDRAWN, nothing forwarded after it)%n", withdrawnLast);
+        System.out.printf("    their case's WITHDRAWN version   %6d  (the last, unless consent was given again)%n", withdrawnLast);
+        System.out.printf("  consent given again accepted       %6d%n", givenAccepted);
+        System.out.printf("    their case resumed after it      %6d  (a later version, not WITHDRAWN)%n", resumed);
         System.out.printf("  about a family never referred      %6d  (kept as evidence: its referral was rejected)%n", withoutCase);
         System.out.printf("  case versions on family-team.cases %6d  (one case per household, a version per change)%n", cases);
         System.out.printf("  accepted and quarantined instead   %6d%n", quarantinedOnly);

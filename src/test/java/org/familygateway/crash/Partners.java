@@ -53,6 +53,12 @@ final class Partners {
          * referral was accepted, which reaches the family team as that case's WITHDRAWN version, its last.
          */
         CONSENT_WITHDRAWN(null),
+        /**
+         * Not a referral: the school's consent given again for a family whose consent it withdrew, sent
+         * once the withdrawal was answered, which reaches the family team as its case resumed: a version
+         * after the WITHDRAWN one, and not WITHDRAWN.
+         */
+        CONSENT_GIVEN(null),
         /** A concern observed a month from now. */
         CONCERN_IN_THE_FUTURE(ReasonCodeType.DATE_IN_FUTURE),
         /** A postcode of the right shape whose inward letters no postcode uses ("C"). */
@@ -69,7 +75,7 @@ final class Partners {
                 case CONCERN_IN_THE_FUTURE -> referral.getConcern().get(0).setObservedOn(LocalDate.now(ZoneOffset.UTC).plusDays(30));
                 case POSTCODE_NOT_ISSUED -> referral.getHousehold().getAddress().setPostcode("NR1 2CB");
                 case GOOD -> { }
-                case INFORMATION_SHARE, CONSENT_WITHDRAWN -> throw new IllegalStateException(this + " is not a referral");
+                case INFORMATION_SHARE, CONSENT_WITHDRAWN, CONSENT_GIVEN -> throw new IllegalStateException(this + " is not a referral");
             }
             return referral;
         }
@@ -98,7 +104,8 @@ final class Partners {
 
     /**
      * Sends by SOAP, from the school, a referral about the family numbered so (Examples.referralAboutFamily),
-     * or (CONSENT_WITHDRAWN) the withdrawal of that family's consent, once its referral has been answered.
+     * or (CONSENT_WITHDRAWN) the withdrawal of that family's consent, once its referral has been answered,
+     * or (CONSENT_GIVEN) that family's consent given again, once its withdrawal has been answered.
      */
     void sendBySoap(Kind kind, int family) {
         String messageId;
@@ -106,7 +113,14 @@ final class Partners {
         String operation;
         if (kind == Kind.CONSENT_WITHDRAWN) {
             messageId = "withdrawal-" + UUID.randomUUID();
-            content = Examples.consentWithdrawal(messageId, Examples.referralAboutFamily(family), awaitReferral(family))
+            content = Examples.consentWithdrawal(messageId, Examples.referralAboutFamily(family), awaitAnswer(family, Kind.GOOD))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            operation = "ConsentUpdate";
+        } else if (kind == Kind.CONSENT_GIVEN) {
+            messageId = "given-" + UUID.randomUUID();
+            String referral = awaitAnswer(family, Kind.GOOD);
+            awaitAnswer(family, Kind.CONSENT_WITHDRAWN);
+            content = Examples.consentGiven(messageId, Examples.referralAboutFamily(family), referral)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             operation = "ConsentUpdate";
         } else {
@@ -175,16 +189,17 @@ final class Partners {
     }
 
     /** The message id of the family's referral, once the partner has had its final answer. */
-    private String awaitReferral(int family) {
+    /** The message id of the family's message of that kind, once it has been answered. */
+    private String awaitAnswer(int family, Kind kind) {
         for (Instant deadline = Instant.now().plus(Duration.ofMinutes(20)); Instant.now().isBefore(deadline); pause(300)) {
-            Optional<String> referral = ledger.all().entrySet().stream()
-                    .filter(e -> e.getValue().family() == family && e.getValue().kind() == Kind.GOOD)
+            Optional<String> answered = ledger.all().entrySet().stream()
+                    .filter(e -> e.getValue().family() == family && e.getValue().kind() == kind)
                     .map(java.util.Map.Entry::getKey).findFirst();
-            if (referral.isPresent()) {
-                return referral.get();
+            if (answered.isPresent()) {
+                return answered.get();
             }
         }
-        throw new IllegalStateException("family " + family + "'s referral had no answer within 20 minutes");
+        throw new IllegalStateException("family " + family + "'s " + kind + " had no answer within 20 minutes");
     }
 
     /** True when the answer is final, and then it is in the ledger. */
