@@ -207,15 +207,8 @@ class HouseholdCaseEndToEndTest {
     @Test
     @Order(4)
     void consent_given_again_resumes_the_case_with_everything_held_meanwhile() throws Exception {
-        String given = new String(java.nio.file.Files.readAllBytes(org.familygateway.testing.Project.examples()
-                .resolve("consent-given.xml")), StandardCharsets.UTF_8)
-                .replace("<MessageId>school-consent-2026-0007</MessageId>", "<MessageId>given-" + UUID.randomUUID() + "</MessageId>")
-                .replace("<CreatedAt>2026-11-10T10:00:00Z</CreatedAt>", "<CreatedAt>" + now() + "</CreatedAt>")
-                .replace("<Change>RENEWED</Change>", "<Change>GIVEN</Change>")
-                .replace("<ReferralMessageId>school-2026-0001</ReferralMessageId>", "<ReferralMessageId>" + referral.getMessageId()
-                        + "</ReferralMessageId>")
-                .replace("<GivenOn>2026-11-09</GivenOn>", "<GivenOn>" + TODAY + "</GivenOn>")
-                .replace("<ExpiresOn>2027-11-09</ExpiresOn>", "<ExpiresOn>" + TODAY.plusYears(1) + "</ExpiresOn>");
+        // the sample consent-given.xml as GIVEN today, about the mother as the referral named her
+        String given = Examples.consentGiven("given-" + UUID.randomUUID(), referral, referral.getMessageId());
         assertThat(given).contains("<Change>GIVEN</Change>", "<GivenOn>" + TODAY + "</GivenOn>");
         ReceiptType restored = upload(SCHOOL, "consent-given.p7m", given.getBytes(StandardCharsets.UTF_8));
 
