@@ -217,7 +217,7 @@ class HouseholdCaseEndToEndTest {
         CaseType resumed = gateway.familyTeam().caseFrom(restored.getReceiptId(), Duration.ofSeconds(20)).asCase();
         assertThat(resumed.getCaseId()).isEqualTo(caseId);
         assertThat(resumed.getVersion()).hasToString("6");
-        assertThat(resumed.getStatus()).isNotEqualTo(CaseStatusType.WITHDRAWN);
+        assertThat(resumed.getStatus()).isEqualTo(CaseStatusType.UPDATED);
         assertThat(resumed.getConsentPosition().getWithdrawnOn()).isNull();
         assertThat(resumed.getHousehold().getMember()).extracting(m -> m.getName().getForename()).containsExactlyInAnyOrder("Alex", "Sam");
         assertThat(resumed.getDecision().getOutcome()).isEqualTo(DecisionOutcomeType.TO_BE_CONSIDERED);

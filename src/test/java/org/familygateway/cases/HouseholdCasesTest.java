@@ -141,7 +141,8 @@ class HouseholdCasesTest {
             assertThat(u.version()).isEqualTo(3);
             assertThat(u.status()).isEqualTo(CaseStatusType.UPDATED.value());
             CaseType resumedCase = read(u);
-            assertThat(resumedCase.getHousehold().getMember()).isNotEmpty();
+            assertThat(resumedCase.getHousehold().getMember()).isNotEmpty().extracting(m -> m.getName().getSurname())
+                    .containsOnly(third.getHousehold().getMember().get(0).getName().getSurname());
             assertThat(resumedCase.getConsentPosition().getWithdrawnOn()).isNull();
         });
         assertThat(audit.forReceipt(String.valueOf(given.get(Headers.RECEIPT_ID)))).extracting(e -> e.type())

@@ -437,13 +437,9 @@ public final class CrashHarness {
             if (sent.kind() == Partners.Kind.CONSENT_WITHDRAWN) {
                 withdrawalsAccepted++;
                 String caseId = caseOfMessage.get(e.getKey());
-                if (caseId != null && restored.contains(sent.family())) {
-                    // consent was given again after it: checked with that message (its case resumed after this WITHDRAWN version)
-                    withdrawnLast += withdrawnVersion.containsKey(caseId) ? 1 : 0;
-                    if (!withdrawnVersion.containsKey(caseId)) {
-                        problems.add("NO WITHDRAWN VERSION: case " + caseId + " of withdrawal " + e.getKey());
-                    }
-                } else if (caseId != null && withdrawnVersion.containsKey(caseId) && withdrawnVersion.get(caseId).equals(lastVersion.get(caseId))) {
+                if (caseId != null && withdrawnVersion.containsKey(caseId)
+                        && (restored.contains(sent.family()) || withdrawnVersion.get(caseId).equals(lastVersion.get(caseId)))) {
+                    // the last version, unless consent was given again: then that message's check says the case resumed after it
                     withdrawnLast++;
                 } else if (caseId != null) {
                     problems.add("FORWARDED AFTER CONSENT WAS WITHDRAWN: case " + caseId + " reached version " + lastVersion.get(caseId)

@@ -188,8 +188,7 @@ final class Partners {
         }
     }
 
-    /** The message id of the family's referral, once the partner has had its final answer. */
-    /** The message id of the family's message of that kind, once it has been answered. */
+    /** The message id of the family's message of that kind, once the partner has had its final answer. */
     private String awaitAnswer(int family, Kind kind) {
         for (Instant deadline = Instant.now().plus(Duration.ofMinutes(20)); Instant.now().isBefore(deadline); pause(300)) {
             Optional<String> answered = ledger.all().entrySet().stream()
